@@ -1,1 +1,4 @@
-export {};
+export * from './core.module';
+export * from './health.controller';
+export * from './http-service';
+export * from './tokens';

@@ -1,1 +1,4 @@
-export {};
+export * from './stores';
+export * from './http-service';
+export * from './http-client';
+export * from './wait-for';

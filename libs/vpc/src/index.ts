@@ -1,1 +1,2 @@
-export {};
+export * from './vpc.module';
+export * from './vpc.schema';

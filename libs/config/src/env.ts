@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Every environment variable the services read, validated once at start-up. */
+export const environmentSchema = z.object({
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: port.optional(),
+  /** Embedded PGlite keeps its files here; ignored when DATABASE_URL is set. `memory://` keeps nothing. */
+  DATA_DIR: z.string().default('./.data'),
+  DATABASE_URL: z.string().url().optional(),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  BUS: z.enum(['memory', 'pulsar']).default('memory'),
+  AUTH_STRATEGY: z.enum(['noauth', 'trusted-headers']).default('noauth'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  /** Neutron's ml2_type_vxlan vni_ranges: comma-separated `min:max`. */
+  VNI_RANGES: z.string().default('1:16777215'),
+  /** Neutron's network_vlan_ranges: `physnet:min:max` entries. */
+  VLAN_RANGES: z.string().default('physnet1:100:200'),
+  /** Neutron's flat_networks: physnets allowed for flat networks, `*` for any. */
+  FLAT_NETWORKS: z.string().default('*'),
+  /** Neutron's global_physnet_mtu; VXLAN networks get 50 bytes less. */
+  GLOBAL_PHYSNET_MTU: z.coerce.number().int().min(68).max(9216).default(1500),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+  /** Base URL of the VPC manager when it runs as its own process (split mode). */
+  VPC_MANAGER_URL: z.string().url().optional(),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export class ConfigurationError extends Error {}
+
+export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const result = environmentSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigurationError(`invalid environment: ${problems}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,101 @@
+import { EventEmitter } from 'node:events';
+import { Mutex } from 'async-mutex';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { dataSourceOptions, isEmbedded, PersistenceSchema, StoreLocation } from './data-source-options';
+
+/** PostgreSQL errors worth retrying a whole unit of work for: serialization failure and deadlock. */
+const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The store of record. Every write goes through `transaction`, every read through `read`.
+ *
+ * PGlite is one in-process connection: transactions on it are not isolated (a rollback in one
+ * request would undo another's writes), so on the embedded store every unit of work, reads
+ * included, runs one at a time. On a PostgreSQL server units of work run concurrently on the pool.
+ */
+export class Database {
+  readonly embedded: boolean;
+  private readonly serial = new Mutex();
+  private readonly events = new EventEmitter();
+
+  private constructor(readonly dataSource: DataSource, location: StoreLocation) {
+    this.embedded = isEmbedded(location);
+  }
+
+  static async open(location: StoreLocation, schemas: PersistenceSchema[]): Promise<Database> {
+    const dataSource = new DataSource(dataSourceOptions(location, schemas));
+    await dataSource.initialize();
+    const database = new Database(dataSource, location);
+    await database.migrate();
+    return database;
+  }
+
+  /** Applies committed migrations; concurrent service starts on one server take turns. */
+  async migrate(): Promise<void> {
+    await this.exclusive(async () => {
+      if (this.embedded) {
+        await this.dataSource.runMigrations({ transaction: 'each' });
+        return;
+      }
+      const runner = this.dataSource.createQueryRunner();
+      try {
+        await runner.query('SELECT pg_advisory_lock(7411001)');
+        await this.dataSource.runMigrations({ transaction: 'each' });
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock(7411001)').catch(() => undefined);
+        await runner.release();
+      }
+    });
+  }
+
+  /** Runs `work` in one transaction; retried whole on serialization failure or deadlock. */
+  async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.exclusive(() => this.dataSource.transaction((tx) => work(tx)));
+        this.events.emit('committed');
+        return result;
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+        await delay(attempt * 5 + Math.random() * 10);
+      }
+    }
+  }
+
+  read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.exclusive(() => work(this.dataSource.manager));
+  }
+
+  /** Called after every committed transaction (the outbox relay wakes on it). */
+  onCommitted(listener: () => void): () => void {
+    this.events.on('committed', listener);
+    return () => this.events.off('committed', listener);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.read((em) => em.query('SELECT 1'));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.exclusive(() => this.dataSource.destroy());
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.embedded ? this.serial.runExclusive(work) : work();
+  }
+}
+
+function isRetryable(error: unknown): boolean {
+  const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
+  return code !== undefined && RETRYABLE_SQLSTATES.has(code);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,128 @@
+import { MessageBus } from '@alcor/bus';
+import { Database } from '../data-source/database';
+import { OutboxEventEntity } from './outbox-event.entity';
+
+/** One relay at a time per database publishes, so per-key order survives several replicas. */
+const RELAY_LOCK_ID = 7411002;
+
+export interface OutboxRelayOptions {
+  pollIntervalMs: number;
+  batchSize?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Publishes committed outbox rows to the bus, oldest first, then deletes them.
+ * At-least-once: a crash after publishing and before deleting republishes the same event id,
+ * which consumers treat idempotently. It wakes after every local commit and polls for rows left
+ * by other processes or by a crash.
+ */
+export class OutboxRelay {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private again = false;
+  private stopped = true;
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly database: Database,
+    private readonly bus: MessageBus,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.unsubscribe = this.database.onCommitted(() => void this.kick());
+    this.timer = setInterval(() => void this.kick(), this.options.pollIntervalMs);
+    this.timer.unref();
+    void this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Publishes everything pending now; resolves with the number of events published. */
+  async flush(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      await this.running?.catch(() => undefined);
+      const published = await this.drainOnce();
+      total += published;
+      if (published === 0) return total;
+    }
+  }
+
+  private kick(): Promise<number> | undefined {
+    if (this.stopped) return undefined;
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.drainUntilEmpty()
+      .catch((error: unknown) => {
+        this.options.onError?.(error);
+        return 0;
+      })
+      .finally(() => {
+        this.running = undefined;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          void this.kick();
+        }
+      });
+    return this.running;
+  }
+
+  private async drainUntilEmpty(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.drainOnce();
+      total += published;
+      if (published === 0 || this.stopped) return total;
+    }
+  }
+
+  private drainOnce(): Promise<number> {
+    return this.database.embedded ? this.drainEmbedded() : this.drainServer();
+  }
+
+  /** Embedded store: this process is the only relay; keep the serialized connection free while publishing. */
+  private async drainEmbedded(): Promise<number> {
+    const batch = await this.database.read((em) => this.pending(em.getRepository(OutboxEventEntity)));
+    if (batch.length === 0) return 0;
+    await this.publishAll(batch);
+    await this.database.transaction((tx) => tx.delete(OutboxEventEntity, batch.map((e) => e.id)));
+    return batch.length;
+  }
+
+  /** Server store: a transaction-scoped advisory lock elects one relay among replicas. */
+  private async drainServer(): Promise<number> {
+    return this.database.transaction(async (tx) => {
+      const [{ locked }] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_ID]);
+      if (!locked) return 0;
+      const batch = await this.pending(tx.getRepository(OutboxEventEntity));
+      if (batch.length === 0) return 0;
+      await this.publishAll(batch);
+      await tx.delete(OutboxEventEntity, batch.map((e) => e.id));
+      return batch.length;
+    });
+  }
+
+  private pending(repository: import('typeorm').Repository<OutboxEventEntity>): Promise<OutboxEventEntity[]> {
+    return repository.find({ order: { id: 'ASC' }, take: this.options.batchSize ?? 200 });
+  }
+
+  private async publishAll(batch: OutboxEventEntity[]): Promise<void> {
+    for (const event of batch) {
+      await this.bus.publish(event.topic, {
+        key: event.key,
+        payload: Buffer.from(JSON.stringify(event.payload)),
+        properties: { eventId: event.eventId, eventType: event.eventType },
+      });
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { InMemoryMessageBus, MESSAGE_BUS, MessageBus } from '@alcor/bus';
+import { Environment, loadEnvironment } from '@alcor/config';
+import { AUTH_STRATEGY, AuthContextGuard, NeutronApiModule } from '@alcor/neutron-api';
+import { Database, OutboxRelay, outboxSchema, PersistenceSchema } from '@alcor/persistence';
+import { HealthController } from './health.controller';
+import { ENVIRONMENT, SERVICE_NAME } from './tokens';
+
+export interface CoreOptions {
+  serviceName: string;
+  /** Tables of every feature module this process hosts. */
+  schemas: PersistenceSchema[];
+  /** Overrides for tests (e.g. an in-memory database directory). */
+  environment?: Partial<Environment>;
+}
+
+/**
+ * What every service process shares: validated configuration, logging, the store of record with
+ * its outbox relay, the message bus, authentication and the Neutron root endpoints.
+ */
+@Global()
+@Module({})
+export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('CoreModule');
+
+  constructor(
+    private readonly database: Database,
+    private readonly relay: OutboxRelay,
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+  ) {}
+
+  static forRoot(options: CoreOptions): DynamicModule {
+    const environment = { ...loadEnvironment(), ...options.environment };
+    return {
+      module: CoreModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: environment.LOG_LEVEL,
+            name: options.serviceName,
+            // Access log for failures only: a 2xx line per request costs throughput and says little.
+            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'silent'),
+          },
+        }),
+        NeutronApiModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: ENVIRONMENT, useValue: environment },
+        { provide: SERVICE_NAME, useValue: options.serviceName },
+        { provide: AUTH_STRATEGY, useValue: environment.AUTH_STRATEGY },
+        { provide: APP_GUARD, useClass: AuthContextGuard },
+        {
+          provide: Database,
+          useFactory: () =>
+            Database.open(
+              { databaseUrl: environment.DATABASE_URL, dataDir: environment.DATA_DIR, poolSize: environment.DB_POOL_SIZE },
+              [outboxSchema, ...options.schemas],
+            ),
+        },
+        { provide: MESSAGE_BUS, useFactory: () => createBus(environment) },
+        {
+          provide: OutboxRelay,
+          inject: [Database, MESSAGE_BUS],
+          useFactory: (database: Database, bus: MessageBus) =>
+            new OutboxRelay(database, bus, {
+              pollIntervalMs: environment.OUTBOX_POLL_MS,
+              onError: (error) => new Logger('OutboxRelay').warn(`publish failed, will retry: ${String(error)}`),
+            }),
+        },
+      ],
+      exports: [ENVIRONMENT, SERVICE_NAME, AUTH_STRATEGY, Database, MESSAGE_BUS, OutboxRelay],
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await this.bus.close();
+    await this.database.close();
+    this.logger.log('store and bus closed');
+  }
+}
+
+function createBus(environment: Environment): MessageBus {
+  if (environment.BUS === 'pulsar') {
+    throw new Error('BUS=pulsar: the Pulsar adapter is not built yet (issue: real Apache Pulsar); use BUS=memory');
+  }
+  return new InMemoryMessageBus();
+}

@@ -1,0 +1,13 @@
+import { forbidden, RequestContext, toProjectId } from '@alcor/neutron-api';
+
+/**
+ * Alcor's native API names the project in the path. The caller acts within that project (its
+ * queries are scoped to it), and only an admin may act in a project other than its own.
+ */
+export function projectContext(caller: RequestContext, projectIdInPath: string): RequestContext {
+  const projectId = toProjectId(projectIdInPath, 'project_id');
+  if (!caller.isAdmin && caller.projectId !== projectId) {
+    throw forbidden(`Project ${projectId} is not the caller's project`, 'PolicyNotAuthorized');
+  }
+  return { ...caller, projectId, projectScoped: true };
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '@alcor/persistence';
+import { conflict, RequestContext } from '@alcor/neutron-api';
+import { NetworkEntity } from '../../domain/network.entity';
+import { NetworkRepository } from '../../domain/network.repository';
+import { recordNetworkChange } from '../../events/network-events';
+import { toNetwork } from '../../http/network.mapper';
+import { checkRevision } from '../revision';
+
+/** Deletes a network and frees its segment (the allocation row cascades) in one transaction. */
+@Injectable()
+export class DeleteNetwork {
+  constructor(private readonly database: Database) {}
+
+  execute(ctx: RequestContext, id: string, ifMatch?: number[]): Promise<NetworkEntity> {
+    return this.database.transaction(async (tx) => {
+      const entity = await NetworkRepository.lockOwned(tx, ctx, id);
+      checkRevision(entity, ifMatch);
+      if (entity.subnetIds.length > 0) {
+        throw conflict(
+          'NetworkInUse',
+          `Unable to complete operation on network ${entity.id}. There are one or more subnets still in use on the network.`,
+        );
+      }
+      await tx.delete(NetworkEntity, { id: entity.id });
+      await recordNetworkChange(tx, 'deleted', toNetwork(entity));
+      return entity;
+    });
+  }
+}
