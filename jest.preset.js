@@ -27,4 +27,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['**/*.spec.ts'],
+  // Suites boot real services (PGlite is PostgreSQL in WebAssembly): seconds, not milliseconds.
+  testTimeout: 30000,
 };

@@ -1,10 +1,10 @@
-import { INestApplication, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { loadEnvironment } from '@alcor/config';
-import { NeutronExceptionFilter, toNeutronError } from '@alcor/neutron-api';
+import { NeutronExceptionFilter } from '@alcor/neutron-api';
 
 export interface HttpServiceOptions {
   name: string;
@@ -14,37 +14,34 @@ export interface HttpServiceOptions {
   port?: number;
   /** Buffer logs until the pino logger is up (false in tests for quieter output). */
   bufferLogs?: boolean;
+  /** Request body limit; defaults to API_MAX_BODY_BYTES. */
+  bodyLimit?: number;
+  /** Registers Fastify plugins (e.g. the gateway's proxies) before the routes are sealed. */
+  configure?: (app: NestFastifyApplication) => Promise<void>;
 }
 
 /** Builds the HTTP application of a service: Fastify, Neutron errors, OpenAPI, graceful shutdown. */
-export async function createHttpService(rootModule: Type<unknown> | ReturnType<typeof Object>, options: HttpServiceOptions) {
+export async function createHttpService(rootModule: Type<unknown> | DynamicModule, options: HttpServiceOptions) {
   const environment = loadEnvironment();
-  const adapter = new FastifyAdapter({ bodyLimit: environment.API_MAX_BODY_BYTES, maxParamLength: 512 });
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule as Type<unknown>, adapter, {
+  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? environment.API_MAX_BODY_BYTES, maxParamLength: 512 });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     bufferLogs: options.bufferLogs ?? true,
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new NeutronExceptionFilter());
-  // Errors Fastify raises before Nest routing (bad JSON, body too large) get Neutron's body too.
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .setErrorHandler((error, _request, reply) => {
-      const neutron = toNeutronError(error);
-      void reply.status(neutron.status).header('content-type', 'application/json').send(neutron.toBody());
-    });
   app.enableShutdownHooks();
   const document = buildOpenApi(app, options.name);
   app
     .getHttpAdapter()
     .getInstance()
     .get('/openapi.json', (_request, reply) => void reply.send(document));
+  await options.configure?.(app);
   await app.init();
   return app;
 }
 
-export async function startHttpService(rootModule: Type<unknown>, options: HttpServiceOptions): Promise<INestApplication> {
+export async function startHttpService(rootModule: Type<unknown> | DynamicModule, options: HttpServiceOptions): Promise<INestApplication> {
   const environment = loadEnvironment();
   const app = await createHttpService(rootModule, options);
   const host = options.host ?? environment.API_HOST;

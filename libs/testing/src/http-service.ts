@@ -26,7 +26,7 @@ export async function startTestService(options: {
   };
   @Module({ imports: [CoreModule.forRoot({ serviceName: 'test', schemas: options.schemas, environment }), ...options.features] })
   class TestRoot {}
-  const app = await createHttpService(TestRoot, { name: 'test', defaultPort: 0, bufferLogs: false });
+  const app = await createHttpService(TestRoot, { name: 'test', defaultPort: 0, bufferLogs: false, bodyLimit: environment.API_MAX_BODY_BYTES });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

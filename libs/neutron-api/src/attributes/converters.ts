@@ -4,7 +4,11 @@ import { invalidInput } from '../errors/neutron-error';
 /** Turns a value into the attribute's type or throws Neutron's InvalidInput. */
 export type Converter<T> = (value: unknown, attribute: string) => T;
 
-const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+/** The offending value as Neutron quotes it, shortened so an error never echoes a huge input. */
+const show = (value: unknown) => {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return text.length > 64 ? `${text.slice(0, 61)}...` : text;
+};
 
 /** neutron_lib convert_to_boolean: true/false, 'true'/'false' in any case, 1/0. */
 export const toBoolean: Converter<boolean> = (value) => {
@@ -36,7 +40,7 @@ export function integerInRange(min: number, max: number): Converter<number> {
 export function boundedString(maxLength = 255): Converter<string> {
   return (value) => {
     if (typeof value !== 'string') throw invalidInput(`'${show(value)}' is not a valid string.`);
-    if (value.length > maxLength) throw invalidInput(`'${value}' exceeds maximum length of ${maxLength}.`);
+    if (value.length > maxLength) throw invalidInput(`'${show(value)}' exceeds maximum length of ${maxLength}.`);
     return value;
   };
 }

@@ -22,20 +22,24 @@ const HTTP_TYPES: Record<number, string> = {
   413: 'HTTPRequestEntityTooLarge',
 };
 
+/**
+ * A client error raised by the framework rather than by our code: a 400 there is always a body
+ * Fastify could not parse, answered in Neutron's words.
+ */
+function frameworkClientError(status: number, message: string): NeutronError {
+  if (status === 400) return new NeutronError(400, 'HTTPBadRequest', 'Body contains invalid data');
+  if (status === 404) return new NeutronError(404, 'HTTPNotFound', 'The resource could not be found.');
+  if (status === 413) return new NeutronError(413, 'HTTPRequestEntityTooLarge', 'Request is too large.');
+  return new NeutronError(status, HTTP_TYPES[status] ?? 'HTTPClientError', message);
+}
+
 /** Turns any error into Neutron's error body; a client's mistake is never a 500. */
 export function toNeutronError(error: unknown): NeutronError {
   if (error instanceof NeutronError) return error;
   const code = (error as { code?: string } | null)?.code;
   if (code && FASTIFY_CLIENT_ERRORS[code]) return FASTIFY_CLIENT_ERRORS[code](error as Error);
-  if (error instanceof HttpException) {
-    const status = error.getStatus();
-    const message = status === 404 ? 'The resource could not be found.' : error.message;
-    return new NeutronError(status, HTTP_TYPES[status] ?? 'HTTPError', message);
-  }
-  const status = (error as { statusCode?: number } | null)?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new NeutronError(status, HTTP_TYPES[status] ?? 'HTTPBadRequest', (error as Error).message);
-  }
+  const status = error instanceof HttpException ? error.getStatus() : (error as { statusCode?: number } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return frameworkClientError(status, (error as Error).message);
   return new NeutronError(500, 'HTTPInternalServerError', 'Request Failed: internal server error while processing your request.');
 }
 

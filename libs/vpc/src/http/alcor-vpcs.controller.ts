@@ -20,7 +20,7 @@ import { QueryNetworks } from '../use-cases/query-networks/query-networks';
 import { UpdateNetwork } from '../use-cases/update-network/update-network';
 import { projectContext } from './alcor-project-context';
 import { toAlcorVpc } from './network.mapper';
-import { alcorVpcSpec as spec } from './network.spec';
+import { alcorVpcSpec as spec } from './network-attributes';
 
 /** Alcor's VPC manager API (/project/{project_id}/vpcs...), with Alcor's JSON shapes. */
 @ApiTags('alcor-vpcs')

@@ -20,7 +20,7 @@ import { DeleteNetwork } from '../use-cases/delete-network/delete-network';
 import { QueryNetworks } from '../use-cases/query-networks/query-networks';
 import { UpdateNetwork } from '../use-cases/update-network/update-network';
 import { toNetwork } from './network.mapper';
-import { neutronNetworkSpec as spec } from './network.spec';
+import { neutronNetworkSpec as spec } from './network-attributes';
 
 /** /v2.0/networks: Neutron shapes in, one use case, Neutron shapes out. */
 @ApiTags('networks')

@@ -32,7 +32,7 @@ export class CreateNetworks {
         return created;
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'networks_pkey')) throw conflict('NetworkIdInUse', 'A network with this id already exists.');
+      if (isUniqueViolation(error, 'networks_pkey') || isUniqueViolation(error, 'segment_allocations_network_id_key')) throw conflict('NetworkIdInUse', 'A network with this id already exists.');
       throw error;
     }
   }

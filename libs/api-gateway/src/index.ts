@@ -1,0 +1,3 @@
+export * from './api-gateway.module';
+export * from './register-proxies';
+export * from './routes';
