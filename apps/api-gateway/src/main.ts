@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ApiGatewayModule, registerProxies } from '@alcor/api-gateway';
+import { ApiGatewayModule, registerProxies } from '@alcor/gateway';
 import { startHttpService } from '@alcor/platform';
 
 // Neutron's conventional port; Alcor's gateway used 9009, set API_PORT=9009 to mirror it.

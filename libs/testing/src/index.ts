@@ -2,3 +2,4 @@ export * from './stores';
 export * from './http-service';
 export * from './http-client';
 export * from './wait-for';
+export * from './process-service';

@@ -1,9 +1,10 @@
-import { describeMessageBusContract, waitFor } from '@alcor/bus/testing';
+import { describeMessageBusContract, waitFor } from '../testing';
 import {
   InvalidSubscribeOptionsError,
   MessageBusClosedError,
   SubscriptionBusyError,
   type ReceivedMessage,
+  type Subscription,
 } from '../index';
 import { InMemoryMessageBus } from './in-memory-message-bus';
 
@@ -187,6 +188,21 @@ describe('InMemoryMessageBus (adapter specifics)', () => {
     await publish(bus, 't', 'x');
     await waitFor(() => closedFromInside, 'the handler to finish', 1000);
     await expect(publish(bus, 't', 'y')).rejects.toBeInstanceOf(MessageBusClosedError);
+  });
+
+  it('loses nothing when a handler closes its consumer while redeliveries are dispatched', async () => {
+    // The first consumer leaves without acking, so three messages wait for redelivery.
+    const held: ReceivedMessage[] = [];
+    const leaver = await bus.subscribe('t', 's', { mode: 'shared' }, (m) => void held.push(m));
+    for (const n of [1, 2, 3]) await publish(bus, 't', String(n));
+    await waitFor(() => held.length === 3, 'three deliveries', 1000);
+    const quitter: Subscription = await bus.subscribe('t', 's', { mode: 'shared' }, () => void quitter.close());
+    const stayed: string[] = [];
+    await bus.subscribe('t', 's', { mode: 'shared', autoAck: true }, (m) => void stayed.push(text(m)));
+    await leaver.close();
+    await waitFor(() => stayed.length >= 3, 'the stayer to get everything', 1000);
+    await settle();
+    expect(stayed.sort()).toEqual(['1', '2', '3']);
   });
 
   it('rejects a late ack after the consumer closed, and the message goes to the next consumer', async () => {
