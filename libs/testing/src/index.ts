@@ -1,5 +1,5 @@
 export * from './stores';
-export * from './http-service';
+
 export * from './http-client';
 export * from './wait-for';
 export * from './process-service';

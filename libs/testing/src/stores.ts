@@ -48,7 +48,6 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
  */
 export function storeKinds(): StoreKind[] {
   if (serverUrl() || process.env.CI === 'true') return ['pglite', 'postgres'];
-  // eslint-disable-next-line no-console
   console.warn('SKIPPED postgres variants: TEST_DATABASE_URL is not set (run deploy/local/pg.sh up)');
   return ['pglite'];
 }

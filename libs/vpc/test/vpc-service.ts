@@ -1,5 +1,6 @@
 import { Environment } from '@alcor/config';
-import { apiClient, ApiClient, createTestStore, StoreKind, startTestService, TestService } from '@alcor/testing';
+import { startTestService, TestService } from '@alcor/platform/testing';
+import { apiClient, ApiClient, createTestStore, StoreKind } from '@alcor/testing';
 import { VpcModule } from '../src/vpc.module';
 import { vpcSchema } from '../src/vpc.schema';
 

@@ -1,13 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { DataSourceOptions } from 'typeorm';
 import { PGliteDriver } from 'typeorm-pglite';
 
 /** What a feature library contributes to the store: its entities and its committed migrations. */
 export interface PersistenceSchema {
-  // typeorm's own types for these lists are loose; constructors are all we pass.
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
 }
 
 export interface StoreLocation {
@@ -26,8 +25,8 @@ export function isEmbedded(location: StoreLocation): boolean {
 
 export function dataSourceOptions(location: StoreLocation, schemas: PersistenceSchema[]): DataSourceOptions {
   const common = {
-    entities: schemas.flatMap((s) => s.entities as unknown[]) as DataSourceOptions['entities'],
-    migrations: schemas.flatMap((s) => s.migrations as unknown[]) as DataSourceOptions['migrations'],
+    entities: schemas.flatMap((s) => Object.values(s.entities)) as DataSourceOptions['entities'],
+    migrations: schemas.flatMap((s) => Object.values(s.migrations)) as DataSourceOptions['migrations'],
     migrationsRun: false,
     synchronize: false,
     // gen_random_uuid() is core PostgreSQL >= 13; PGlite has no pgcrypto to install.

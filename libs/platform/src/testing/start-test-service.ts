@@ -1,8 +1,9 @@
 import { DynamicModule, INestApplication, Module, Type } from '@nestjs/common';
 import { Environment } from '@alcor/config';
 import { PersistenceSchema } from '@alcor/persistence';
-import { CoreModule, createHttpService } from '@alcor/platform';
-import { TestStore } from './stores';
+import { TestStore } from '@alcor/testing';
+import { CoreModule } from '../core.module';
+import { createHttpService } from '../http-service';
 
 export interface TestService {
   app: INestApplication;

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeJson, InMemoryMessageBus, MessageBus, OutgoingMessage, PublishResult } from '@alcor/bus';
+import { createTestStore, storeKinds, TestStore, waitFor } from '@alcor/testing';
+import { Database } from '../data-source/database';
+import { IN_MEMORY } from '../data-source/data-source-options';
+import { enqueueOutbox } from './outbox';
+import { OutboxEventEntity } from './outbox-event.entity';
+import { OutboxRelay } from './outbox-relay';
+import { outboxSchema } from './outbox.schema';
+
+const event = (key: string, n: number) => ({ topic: 'persistent://alcor/test/relay', key, eventType: 'test.changed', payload: { key, n } });
+
+async function collect(bus: MessageBus, into: { key?: string; n: number; eventId: string }[]) {
+  await bus.subscribe('persistent://alcor/test/relay', 'observer', { mode: 'exclusive', autoAck: true, initialPosition: 'earliest' }, (m) => {
+    into.push({ key: m.key, n: (decodeJson(m) as { n: number }).n, eventId: m.properties.eventId });
+  });
+}
+
+/** A bus whose publishes fail until `healthy` is set: a broker outage. */
+class FlakyBus implements MessageBus {
+  healthy = false;
+  constructor(private readonly inner: MessageBus) {}
+  publish(topic: string, message: OutgoingMessage): Promise<PublishResult> {
+    return this.healthy ? this.inner.publish(topic, message) : Promise.reject(new Error('broker unavailable'));
+  }
+  subscribe: MessageBus['subscribe'] = (...args) => this.inner.subscribe(...args);
+  close = () => this.inner.close();
+}
+
+describe.each(storeKinds())('outbox relay on %s', (kind) => {
+  let store: TestStore;
+  let database: Database;
+  beforeAll(async () => {
+    store = await createTestStore(kind);
+    database = await Database.open({ databaseUrl: store.databaseUrl, dataDir: IN_MEMORY, poolSize: 5 }, [outboxSchema]);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await store?.dispose();
+  });
+
+  it('publishes committed events in commit order per key, never rolled-back ones, then empties the outbox', async () => {
+    const bus = new InMemoryMessageBus();
+    const seen: { key?: string; n: number; eventId: string }[] = [];
+    await collect(bus, seen);
+    const relay = new OutboxRelay(database, bus, { pollIntervalMs: 1000 });
+    relay.start();
+    for (let n = 0; n < 20; n++) await database.transaction((tx) => enqueueOutbox(tx, event(`k${n % 3}`, n)));
+    await database.transaction((tx) => enqueueOutbox(tx, event('k0', 99))).catch(() => undefined);
+    await expect(
+      database.transaction(async (tx) => {
+        await enqueueOutbox(tx, event('k1', -1));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow();
+    await waitFor(() => seen.length >= 21, 5000, '21 events');
+    await relay.stop();
+    for (const key of ['k0', 'k1', 'k2']) {
+      const ns = seen.filter((e) => e.key === key).map((e) => e.n);
+      expect(ns).toEqual([...ns].sort((a, b) => a - b));
+    }
+    expect(seen.some((e) => e.n === -1)).toBe(false);
+    expect(new Set(seen.map((e) => e.eventId)).size).toBe(seen.length);
+    expect(await database.read((em) => em.count(OutboxEventEntity))).toBe(0);
+    await bus.close();
+  });
+
+  it('keeps events through a bus outage and delivers them once it is back', async () => {
+    const inner = new InMemoryMessageBus();
+    const bus = new FlakyBus(inner);
+    const seen: { key?: string; n: number; eventId: string }[] = [];
+    await collect(inner, seen);
+    const relay = new OutboxRelay(database, bus, { pollIntervalMs: 20 });
+    relay.start();
+    await database.transaction((tx) => enqueueOutbox(tx, event('a', 1)));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).toHaveLength(0);
+    expect(await database.read((em) => em.count(OutboxEventEntity))).toBe(1);
+    bus.healthy = true;
+    await waitFor(() => seen.length === 1, 5000, 'the event after the outage');
+    await relay.stop();
+    await inner.close();
+  });
+});
+
+describe('outbox relay across a crash (PGlite on disk)', () => {
+  it('publishes after restart what was committed before the process died', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'alcor-outbox-'));
+    try {
+      const first = await Database.open({ dataDir, poolSize: 1 }, [outboxSchema]);
+      // Committed, but the process "dies" before any relay ran.
+      await first.transaction(async (tx) => {
+        await enqueueOutbox(tx, event('net-1', 1));
+        await enqueueOutbox(tx, event('net-1', 2));
+      });
+      await first.close();
+
+      const second = await Database.open({ dataDir, poolSize: 1 }, [outboxSchema]);
+      const bus = new InMemoryMessageBus();
+      const seen: { key?: string; n: number; eventId: string }[] = [];
+      await collect(bus, seen);
+      const relay = new OutboxRelay(second, bus, { pollIntervalMs: 1000 });
+      relay.start();
+      await waitFor(() => seen.length === 2, 5000, 'the events committed before the crash');
+      expect(seen.map((e) => e.n)).toEqual([1, 2]);
+      await relay.stop();
+      await bus.close();
+      await second.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
