@@ -26,6 +26,8 @@ export async function createHttpService(rootModule: Type<unknown> | DynamicModul
   const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? environment.API_MAX_BODY_BYTES, maxParamLength: 512 });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     bufferLogs: options.bufferLogs ?? true,
+    // Tests pass bufferLogs: false and want no framework chatter before pino takes over.
+    logger: options.bufferLogs === false ? false : undefined,
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
