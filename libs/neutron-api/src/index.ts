@@ -16,3 +16,5 @@ export * from './http/neutron-root.controller';
 export * from './http/neutron-api.module';
 export * from './http/request-url';
 export * from './http/auth-context.guard';
+export * from './http/neutron-tags.controller';
+export * from './query/column-values';

@@ -1,17 +1,16 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { parseVlanPhysnets, parseVlanRanges, parseVniRanges, splitList, Environment } from '@alcor/config';
 import { VPC_CLIENT } from '@alcor/contracts';
-import { NeutronExtensions } from '@alcor/neutron-api';
+import { NeutronExtensions, neutronTagsController } from '@alcor/neutron-api';
 import { ENVIRONMENT } from '@alcor/platform';
 import { InProcessVpcClient } from './client/in-process-vpc.client';
 import { AlcorVpcsController } from './http/alcor-vpcs.controller';
-import { NeutronNetworkTagsController } from './http/neutron-network-tags.controller';
 import { NeutronNetworksController } from './http/neutron-networks.controller';
 import { SEGMENT_POLICY, SegmentPolicy } from './segments/segment-policy';
 import { CreateNetworks } from './use-cases/create-networks/create-networks';
 import { DeleteNetwork } from './use-cases/delete-network/delete-network';
 import { NetworkSubnets } from './use-cases/network-subnets/network-subnets';
-import { NetworkTags } from './use-cases/network-tags/network-tags';
+import { NETWORK_TAGS, NetworkTags } from './use-cases/network-tags/network-tags';
 import { QueryNetworks } from './use-cases/query-networks/query-networks';
 import { UpdateNetwork } from './use-cases/update-network/update-network';
 
@@ -27,14 +26,14 @@ export function segmentPolicyFrom(environment: Environment): SegmentPolicy {
 
 /** The VPC manager: networks (VPCs), their segments, on the Neutron and Alcor APIs. */
 @Module({
-  controllers: [NeutronNetworksController, NeutronNetworkTagsController, AlcorVpcsController],
+  controllers: [NeutronNetworksController, neutronTagsController('networks', 'network', NETWORK_TAGS), AlcorVpcsController],
   providers: [
     { provide: SEGMENT_POLICY, inject: [ENVIRONMENT], useFactory: segmentPolicyFrom },
     CreateNetworks,
     UpdateNetwork,
     DeleteNetwork,
     QueryNetworks,
-    NetworkTags,
+    { provide: NETWORK_TAGS, useClass: NetworkTags },
     NetworkSubnets,
     { provide: VPC_CLIENT, useClass: InProcessVpcClient },
   ],

@@ -4,4 +4,7 @@
  */
 export const TOPICS = {
   networkEvents: 'persistent://alcor/events/networks',
+  subnetEvents: 'persistent://alcor/events/subnets',
+  portEvents: 'persistent://alcor/events/ports',
+  nodeEvents: 'persistent://alcor/events/nodes',
 } as const;

@@ -84,3 +84,23 @@ describe('Database on PGlite with a data directory', () => {
     }
   });
 });
+
+describe('nested units of work', () => {
+  it('join the outer transaction: an inner write rolls back with the outer failure', async () => {
+    const database = await Database.open({ dataDir: IN_MEMORY, poolSize: 1 }, [outboxSchema]);
+    try {
+      await expect(
+        database.transaction(async (tx) => {
+          await enqueueOutbox(tx, message('outer'));
+          // e.g. an in-process allocator called by a use case: must not commit on its own.
+          await database.transaction((inner) => enqueueOutbox(inner, message('inner')));
+          expect(await database.read((em) => em.count(OutboxEventEntity))).toBe(2);
+          throw new Error('outer fails after the inner unit returned');
+        }),
+      ).rejects.toThrow('outer fails');
+      expect(await database.read((em) => em.count(OutboxEventEntity))).toBe(0);
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -18,6 +19,8 @@ export class Database {
   readonly embedded: boolean;
   private readonly serial = new Mutex();
   private readonly events = new EventEmitter();
+  /** The transaction of the current async context, so nested units of work join it. */
+  private readonly ambient = new AsyncLocalStorage<EntityManager>();
 
   private constructor(readonly dataSource: DataSource, location: StoreLocation) {
     this.embedded = isEmbedded(location);
@@ -49,11 +52,19 @@ export class Database {
     });
   }
 
-  /** Runs `work` in one transaction; retried whole on serialization failure or deadlock. */
+  /**
+   * Runs `work` in one transaction; retried whole on serialization failure or deadlock.
+   * Called inside another unit of work (e.g. an in-process allocator called by the port use case)
+   * it joins that transaction, so both commit or roll back together.
+   */
   async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const current = this.ambient.getStore();
+    if (current) return work(current);
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await this.exclusive(() => this.dataSource.transaction((tx) => work(tx)));
+        const result = await this.exclusive(() =>
+          this.dataSource.transaction((tx) => this.ambient.run(tx, () => work(tx))),
+        );
         this.events.emit('committed');
         return result;
       } catch (error) {
@@ -63,8 +74,16 @@ export class Database {
     }
   }
 
+  /** Runs queries outside a transaction (or inside the current one, when there is one). */
   read<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const current = this.ambient.getStore();
+    if (current) return work(current);
     return this.exclusive(() => work(this.dataSource.manager));
+  }
+
+  /** True inside a unit of work (in-process callers can then join it). */
+  inTransaction(): boolean {
+    return this.ambient.getStore() !== undefined;
   }
 
   /** Called after every committed transaction (the outbox relay wakes on it). */

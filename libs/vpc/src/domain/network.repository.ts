@@ -1,5 +1,5 @@
 import { Brackets, EntityManager } from 'typeorm';
-import { applyListQuery, ListQuery, notFound, RequestContext, scopeProject, UUID_PATTERN, forbidden } from '@alcor/neutron-api';
+import { applyListQuery, columnValues, ListQuery, notFound, RequestContext, scopeProject, UUID_PATTERN, forbidden } from '@alcor/neutron-api';
 import { NetworkEntity } from './network.entity';
 
 const ALIAS = 'n';
@@ -40,7 +40,7 @@ export class NetworkRepository {
 
   static list(em: EntityManager, ctx: RequestContext, query: ListQuery, marker?: NetworkEntity): Promise<NetworkEntity[]> {
     const qb = NetworkRepository.visibleQuery(em, ctx);
-    return applyListQuery(qb, ALIAS, query, marker ? (markerValues(marker) as Record<string, unknown>) : undefined).getMany();
+    return applyListQuery(qb, ALIAS, query, marker ? columnValues(em, NetworkEntity, marker) : undefined).getMany();
   }
 
   static async count(em: EntityManager, projectId?: string): Promise<number> {
@@ -64,25 +64,4 @@ export class NetworkRepository {
     }
     return qb;
   }
-}
-
-/** Column values of the marker row, for keyset paging. */
-function markerValues(e: NetworkEntity): Record<string, unknown> {
-  return {
-    id: e.id,
-    name: e.name,
-    description: e.description,
-    project_id: e.projectId,
-    admin_state_up: e.adminStateUp,
-    status: e.status,
-    shared: e.shared,
-    router_external: e.routerExternal,
-    mtu: e.mtu,
-    port_security_enabled: e.portSecurityEnabled,
-    network_type: e.networkType,
-    cidr: e.cidr,
-    created_at: e.createdAt,
-    updated_at: e.updatedAt,
-    revision_number: e.revisionNumber,
-  };
 }
