@@ -23,8 +23,21 @@ export const environmentSchema = z.object({
   /** Neutron's global_physnet_mtu; VXLAN networks get 50 bytes less. */
   GLOBAL_PHYSNET_MTU: z.coerce.number().int().min(68).max(9216).default(1500),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
-  /** Base URL of the VPC manager when it runs as its own process (split mode). */
+  /**
+   * Base URLs of the other managers when they run as their own processes (split mode). Unset:
+   * the manager is expected in the same process and is called directly.
+   */
   VPC_MANAGER_URL: z.string().url().optional(),
+  SUBNET_MANAGER_URL: z.string().url().optional(),
+  PORT_MANAGER_URL: z.string().url().optional(),
+  IP_MANAGER_URL: z.string().url().optional(),
+  MAC_MANAGER_URL: z.string().url().optional(),
+  NODE_MANAGER_URL: z.string().url().optional(),
+  /** First three octets of generated MACs (Neutron's base_mac; Alcor's macmanager.oui). */
+  MAC_OUI: z
+    .string()
+    .regex(/^[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2}$/)
+    .default('fa:16:3e'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
