@@ -18,3 +18,5 @@ export * from './http/request-url';
 export * from './http/auth-context.guard';
 export * from './http/neutron-tags.controller';
 export * from './query/column-values';
+export * from './attributes/revision';
+export * from './context/project-context';

@@ -5,3 +5,5 @@ export * from './outbox/outbox';
 export * from './outbox/outbox-event.entity';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox.schema';
+export * from './outbox/record-change';
+export * from './data-source/compensations';

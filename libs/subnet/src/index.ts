@@ -1,1 +1,2 @@
-export {};
+export * from './subnet.module';
+export * from './subnet.schema';

@@ -1,4 +1,4 @@
-import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { Global, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { parseVlanPhysnets, parseVlanRanges, parseVniRanges, splitList, Environment } from '@alcor/config';
 import { VPC_CLIENT } from '@alcor/contracts';
 import { NeutronExtensions, neutronTagsController } from '@alcor/neutron-api';
@@ -24,7 +24,8 @@ export function segmentPolicyFrom(environment: Environment): SegmentPolicy {
   };
 }
 
-/** The VPC manager: networks (VPCs), their segments, on the Neutron and Alcor APIs. */
+/** The VPC manager: networks (VPCs), their segments, on the Neutron and Alcor APIs. Global: its VPC_CLIENT serves the other managers of the process. */
+@Global()
 @Module({
   controllers: [NeutronNetworksController, neutronTagsController('networks', 'network', NETWORK_TAGS), AlcorVpcsController],
   providers: [

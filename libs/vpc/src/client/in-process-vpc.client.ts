@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Network, VpcClient } from '@alcor/contracts';
-import { NeutronError, RequestContext } from '@alcor/neutron-api';
+import { NeutronError, serviceContext } from '@alcor/neutron-api';
 import { toNetwork } from '../http/network.mapper';
 import { NetworkSubnets } from '../use-cases/network-subnets/network-subnets';
 import { QueryNetworks } from '../use-cases/query-networks/query-networks';
@@ -29,9 +29,4 @@ export class InProcessVpcClient implements VpcClient {
   async removeSubnet(projectId: string, networkId: string, subnetId: string): Promise<Network> {
     return toNetwork(await this.subnets.remove(serviceContext(projectId), networkId, subnetId));
   }
-}
-
-/** Another manager acting for a project: sees what that project sees. */
-function serviceContext(projectId: string): RequestContext {
-  return { projectId, isAdmin: false, roles: ['service'], requestId: 'internal' };
 }

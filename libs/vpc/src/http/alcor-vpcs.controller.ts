@@ -6,6 +6,7 @@ import {
   parseCreateBody,
   parseListQuery,
   parseUpdateBody,
+  projectContext,
   projectFields,
   RawQuery,
   RequestContext,
@@ -18,7 +19,7 @@ import { DeleteNetwork } from '../use-cases/delete-network/delete-network';
 import { NetworkSubnets } from '../use-cases/network-subnets/network-subnets';
 import { QueryNetworks } from '../use-cases/query-networks/query-networks';
 import { UpdateNetwork } from '../use-cases/update-network/update-network';
-import { projectContext } from './alcor-project-context';
+
 import { toAlcorVpc } from './network.mapper';
 import { alcorVpcSpec as spec } from './network-attributes';
 

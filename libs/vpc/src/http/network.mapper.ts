@@ -1,8 +1,7 @@
 import { AlcorVpc, Network } from '@alcor/contracts';
+import { neutronTime } from '@alcor/neutron-api';
 import { NetworkEntity } from '../domain/network.entity';
 
-/** Neutron prints times as 2026-11-24T04:19:47Z: UTC, whole seconds. */
-export const neutronTime = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** The one place a stored network becomes its API shape. */
 export function toNetwork(entity: NetworkEntity): Network {

@@ -5,7 +5,7 @@ import { NetworkEntity } from '../../domain/network.entity';
 import { NetworkRepository } from '../../domain/network.repository';
 import { recordNetworkChange } from '../../events/network-events';
 import { toNetwork } from '../../http/network.mapper';
-import { checkRevision } from '../revision';
+import { checkRevision } from '@alcor/neutron-api';
 
 /** Deletes a network and frees its segment (the allocation row cascades) in one transaction. */
 @Injectable()

@@ -5,7 +5,7 @@ import { NetworkEntity } from '../../domain/network.entity';
 import { NetworkRepository } from '../../domain/network.repository';
 import { recordNetworkChange } from '../../events/network-events';
 import { toNetwork } from '../../http/network.mapper';
-import { touch } from '../revision';
+import { touch } from '@alcor/neutron-api';
 
 /** Alcor's contract: the subnet manager tells the VPC manager which subnets a VPC has. */
 @Injectable()

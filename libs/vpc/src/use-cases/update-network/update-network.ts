@@ -7,7 +7,7 @@ import { NetworkRepository } from '../../domain/network.repository';
 import { recordNetworkChange } from '../../events/network-events';
 import { toNetwork } from '../../http/network.mapper';
 import { maxMtu, NetworkType, SEGMENT_POLICY, SegmentPolicy } from '../../segments/segment-policy';
-import { checkRevision, touch } from '../revision';
+import { checkRevision, touch } from '@alcor/neutron-api';
 
 @Injectable()
 export class UpdateNetwork {

@@ -1,4 +1,6 @@
-import { forbidden, RequestContext, toProjectId } from '@alcor/neutron-api';
+import { toProjectId } from '../attributes/converters';
+import { forbidden } from '../errors/neutron-error';
+import { RequestContext } from './request-context';
 
 /**
  * Alcor's native API names the project in the path. The caller acts within that project (its
@@ -10,4 +12,9 @@ export function projectContext(caller: RequestContext, projectIdInPath: string):
     throw forbidden(`Project ${projectId} is not the caller's project`, 'PolicyNotAuthorized');
   }
   return { ...caller, projectId, projectScoped: true };
+}
+
+/** Another manager acting for a project: it sees what that project sees. */
+export function serviceContext(projectId: string): RequestContext {
+  return { projectId, isAdmin: false, roles: ['service'], requestId: 'internal' };
 }

@@ -1,0 +1,41 @@
+import { Global, Inject, Module, OnModuleInit } from '@nestjs/common';
+import { SUBNET_CLIENT } from '@alcor/contracts';
+import { NeutronExtensions, neutronTagsController } from '@alcor/neutron-api';
+import { InProcessSubnetClient } from './client/in-process-subnet.client';
+import { AlcorSubnetsController } from './http/alcor-subnets.controller';
+import { NeutronSubnetsController } from './http/neutron-subnets.controller';
+import { CreateSubnets } from './use-cases/create-subnets/create-subnets';
+import { DeleteSubnet } from './use-cases/delete-subnet/delete-subnet';
+import { QuerySubnets } from './use-cases/query-subnets/query-subnets';
+import { SUBNET_TAGS, SubnetTags } from './use-cases/subnet-tags/subnet-tags';
+import { UpdateSubnet } from './use-cases/update-subnet/update-subnet';
+
+/**
+ * The subnet manager: subnets on the Neutron and Alcor APIs. Needs VPC_CLIENT and IP_ALLOCATOR
+ * from the process (in-process modules, or REST clients in split mode). Global so the port
+ * manager finds SUBNET_CLIENT when both run in one process.
+ */
+@Global()
+@Module({
+  controllers: [NeutronSubnetsController, neutronTagsController('subnets', 'subnet', SUBNET_TAGS), AlcorSubnetsController],
+  providers: [
+    CreateSubnets,
+    UpdateSubnet,
+    DeleteSubnet,
+    QuerySubnets,
+    { provide: SUBNET_TAGS, useClass: SubnetTags },
+    { provide: SUBNET_CLIENT, useClass: InProcessSubnetClient },
+  ],
+  exports: [SUBNET_CLIENT],
+})
+export class SubnetModule implements OnModuleInit {
+  constructor(@Inject(NeutronExtensions) private readonly extensions: NeutronExtensions) {}
+
+  onModuleInit(): void {
+    this.extensions.registerCollections('subnets');
+    this.extensions.register(
+      { alias: 'subnet', name: 'Subnet', description: 'IPv4 and IPv6 subnets with allocation pools, gateway, DNS and host routes.' },
+      { alias: 'subnet_allocation', name: 'Subnet Allocation', description: 'Subnets from an explicit CIDR (no subnet pools).' },
+    );
+  }
+}
