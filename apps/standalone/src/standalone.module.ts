@@ -1,9 +1,19 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { IpamModule, ipamSchema } from '@alcor/ipam';
+import { MacModule, macSchema } from '@alcor/mac';
+import { NodeModule, nodeSchema } from '@alcor/node';
+import { PersistenceSchema } from '@alcor/persistence';
 import { CoreModule } from '@alcor/platform';
+import { PortModule, portSchema } from '@alcor/port';
+import { SubnetModule, subnetSchema } from '@alcor/subnet';
 import { VpcModule, vpcSchema } from '@alcor/vpc';
+
+/** The managers one process hosts; each finds the others through their in-process clients. */
+export const STANDALONE_FEATURES: (Type<unknown> | DynamicModule)[] = [VpcModule, SubnetModule, IpamModule, MacModule, NodeModule, PortModule];
+export const STANDALONE_SCHEMAS: PersistenceSchema[] = [vpcSchema, subnetSchema, ipamSchema, macSchema, nodeSchema, portSchema];
 
 /** Every manager in one process, sharing one store and the in-process bus. */
 @Module({
-  imports: [CoreModule.forRoot({ serviceName: 'standalone', schemas: [vpcSchema] }), VpcModule],
+  imports: [CoreModule.forRoot({ serviceName: 'standalone', schemas: STANDALONE_SCHEMAS }), ...STANDALONE_FEATURES],
 })
 export class StandaloneModule {}

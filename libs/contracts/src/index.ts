@@ -8,3 +8,4 @@ export * from './node/node-client';
 export * from './mac/mac-allocator';
 export * from './ipam/ip-allocator';
 export * from './subnet/subnet';
+export * from './port/port';

@@ -1,1 +1,2 @@
-export {};
+export * from './port.module';
+export * from './port.schema';

@@ -2,6 +2,12 @@ import { Converter } from './converters';
 
 export type FilterType = 'string' | 'uuid' | 'boolean' | 'integer' | 'enum';
 
+/** A filter that is not `column IN (values)`, e.g. Neutron's `fixed_ips=ip_address=...` on ports. */
+export interface CustomFilter {
+  /** Turns the raw query values into SQL on the list's alias; throws Neutron errors on bad input. */
+  toSql(alias: string, values: string[], paramPrefix: string): { sql: string; params: Record<string, unknown> };
+}
+
 /** One attribute of a Neutron resource, in the spirit of neutron_lib's RESOURCE_ATTRIBUTE_MAP. */
 export interface AttributeSpec {
   allowPost: boolean;
@@ -15,6 +21,7 @@ export interface AttributeSpec {
   /** Column used for `?attr=value` filters and `sort_key=attr`; absent: not filterable. */
   column?: string;
   filterType?: FilterType;
+  filter?: CustomFilter;
   sortable?: boolean;
 }
 

@@ -13,6 +13,10 @@ export function applyListQuery<T extends ObjectLiteral>(
   marker?: Record<string, unknown>,
 ): SelectQueryBuilder<T> {
   query.filters.forEach((filter, i) => {
+    if (filter.custom) {
+      qb.andWhere(filter.custom.sql.split('$alias').join(alias), filter.custom.params);
+      return;
+    }
     if (filter.values.length === 0) {
       qb.andWhere('1 = 0');
       return;

@@ -14,6 +14,8 @@ export interface AttributeFilter {
   attribute: string;
   column: string;
   values: unknown[];
+  /** SQL from the attribute's custom filter, when it has one. */
+  custom?: { sql: string; params: Record<string, unknown> };
 }
 
 export interface TagFilters {
@@ -46,7 +48,7 @@ const asList = (value: string | string[] | undefined): string[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 export function parseListQuery(query: RawQuery, spec: ResourceSpec): ListQuery {
-  const invalid = Object.keys(query).filter((key) => !RESERVED_KEYS.has(key) && !spec.attributes[key]?.column);
+  const invalid = Object.keys(query).filter((key) => !RESERVED_KEYS.has(key) && !spec.attributes[key]?.column && !spec.attributes[key]?.filter);
   if (invalid.length > 0) {
     throw badRequest(`[${invalid.map((k) => `'${k}'`).join(', ')}] is invalid attribute for filtering`);
   }
@@ -54,6 +56,10 @@ export function parseListQuery(query: RawQuery, spec: ResourceSpec): ListQuery {
   for (const [key, raw] of Object.entries(query)) {
     if (RESERVED_KEYS.has(key)) continue;
     const attribute = spec.attributes[key];
+    if (attribute.filter) {
+      filters.push({ attribute: key, column: '', values: [], custom: attribute.filter.toSql('$alias', asList(raw), `c${filters.length}`) });
+      continue;
+    }
     const values = asList(raw)
       .map((value) => convertFilterValue(value, key, attribute.filterType))
       .filter((value) => value !== NO_MATCH);

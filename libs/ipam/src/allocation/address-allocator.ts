@@ -1,0 +1,95 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { bigIntToIp } from '../ip';
+import { addressAt, PoolSpace } from './pool-space';
+
+/** How many of the lowest free addresses are offered to concurrent allocators to pick from. */
+const CANDIDATE_WINDOW = 16;
+/** Above this many pool addresses, a random pick almost never collides: try that first. */
+const RANDOM_SEARCH_ABOVE = 1n << 16n;
+const RANDOM_TRIES = 8;
+/**
+ * A lost race means another transaction took (or is committing) that address, so rounds are
+ * bounded by the pool size in practice; this cap only turns pathological churn into a 409.
+ */
+const MAX_ROUNDS = 1000;
+
+/**
+ * Inserts one allocation row; false when the address is taken. On PostgreSQL a concurrent
+ * uncommitted insert of the same address makes this wait for that transaction's outcome, so
+ * the primary key decides every race and nothing is handed out twice.
+ */
+export async function claimAddress(tx: EntityManager, subnetId: string, ipAddress: string, ipNumber: bigint, portId: string | null): Promise<boolean> {
+  const rows: unknown[] = await tx.query(
+    `INSERT INTO ip_allocations (subnet_id, ip_address, ip_number, port_id, created_at)
+     VALUES ($1, $2, $3::numeric, $4, now())
+     ON CONFLICT DO NOTHING RETURNING ip_address`,
+    [subnetId, ipAddress, ipNumber.toString(), portId],
+  );
+  return rows.length === 1;
+}
+
+/**
+ * Allocates a free address of the pools (never the gateway: pools exclude it), or undefined
+ * when they are full. Small pools: a random pick among the lowest free addresses, so concurrent
+ * allocators rarely chase the same one; huge pools (IPv6): random addresses first, falling back
+ * to the exact search, so "full" is only ever reported when it is true.
+ */
+export async function allocateFromPools(tx: EntityManager, space: PoolSpace, portId: string | null): Promise<string | undefined> {
+  if (space.total === 0n) return undefined;
+  if (space.total > RANDOM_SEARCH_ABOVE) {
+    for (let i = 0; i < RANDOM_TRIES; i++) {
+      const value = addressAt(space, randomBelow(space.total));
+      const text = bigIntToIp(value, space.version);
+      if (await claimAddress(tx, space.subnetId, text, value, portId)) return text;
+    }
+  }
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const candidates = await lowestFree(tx, space, CANDIDATE_WINDOW);
+    if (candidates.length === 0) return undefined;
+    while (candidates.length > 0) {
+      const [value] = candidates.splice(randomInt(candidates.length), 1);
+      const text = bigIntToIp(value, space.version);
+      if (await claimAddress(tx, space.subnetId, text, value, portId)) return text;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The lowest free addresses of the pools, in one statement: every free run starts at a pool
+ * start or just after an allocated address, and ends before the next allocated address or at
+ * the pool end. Walks the (subnet_id, ip_number) index from each pool start and stops after
+ * `window` runs, like the VNI gap search of the VPC manager.
+ */
+async function lowestFree(tx: EntityManager, space: PoolSpace, window: number): Promise<bigint[]> {
+  const rows: { candidate: string }[] = await tx.query(
+    `WITH pool AS (
+       SELECT s, e FROM unnest($2::numeric[], $3::numeric[]) AS p(s, e)
+     ), run_start AS (
+       SELECT p.s AS g, p.e AS pe FROM pool p
+        WHERE NOT EXISTS (SELECT 1 FROM ip_allocations b WHERE b.subnet_id = $1 AND b.ip_number = p.s)
+       UNION ALL
+       SELECT a.n + 1, p.e FROM pool p
+        CROSS JOIN LATERAL (
+          SELECT x.ip_number AS n FROM ip_allocations x
+           WHERE x.subnet_id = $1 AND x.ip_number >= p.s AND x.ip_number < p.e
+             AND NOT EXISTS (SELECT 1 FROM ip_allocations b WHERE b.subnet_id = $1 AND b.ip_number = x.ip_number + 1)
+           ORDER BY x.ip_number LIMIT $4::int
+        ) a
+     ), run AS (
+       SELECT g, LEAST(pe, g + ($4::int - 1),
+                COALESCE((SELECT min(b.ip_number) FROM ip_allocations b WHERE b.subnet_id = $1 AND b.ip_number > g) - 1, pe)) AS stop
+         FROM run_start
+     )
+     SELECT c::text AS candidate FROM run CROSS JOIN LATERAL generate_series(g, stop) AS c
+      ORDER BY c LIMIT $4::int`,
+    [space.subnetId, space.pools.map((p) => p.start.toString()), space.pools.map((p) => p.end.toString()), window],
+  );
+  return rows.map((row) => BigInt(row.candidate));
+}
+
+/** A uniform-enough random number in [0, limit) for limits up to 2^128. */
+function randomBelow(limit: bigint): bigint {
+  return BigInt(`0x${randomBytes(24).toString('hex')}`) % limit;
+}

@@ -1,0 +1,4 @@
+export * from './address';
+export * from './cidr';
+export * from './pools';
+export * from './eui64';

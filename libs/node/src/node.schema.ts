@@ -1,0 +1,9 @@
+import { PersistenceSchema } from '@alcor/persistence';
+import { NodeEntity } from './domain/node.entity';
+import { CreateNodes1764000002000 } from './migrations/1764000002000-create-nodes';
+
+/** The node manager's tables (shared-nothing: no other manager reads them directly). */
+export const nodeSchema: PersistenceSchema = {
+  entities: [NodeEntity],
+  migrations: [CreateNodes1764000002000],
+};

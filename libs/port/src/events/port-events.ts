@@ -1,0 +1,8 @@
+import { EntityManager } from 'typeorm';
+import { ChangeKind, Port, PORT_RESOURCE, TOPICS } from '@alcor/contracts';
+import { recordResourceChange } from '@alcor/persistence';
+
+/** Records a port change in the outbox, in the transaction that made it. */
+export function recordPortChange(tx: EntityManager, change: ChangeKind, port: Port): Promise<void> {
+  return recordResourceChange(tx, TOPICS.portEvents, PORT_RESOURCE, change, port);
+}

@@ -1,0 +1,33 @@
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { NeutronExtensions, neutronTagsController } from '@alcor/neutron-api';
+import { AlcorPortsController } from './http/alcor-ports.controller';
+import { NeutronPortsController } from './http/neutron-ports.controller';
+import { CreatePorts } from './use-cases/create-ports/create-ports';
+import { DeletePort } from './use-cases/delete-port/delete-port';
+import { PortDependencies } from './use-cases/port-dependencies';
+import { PORT_TAGS, PortTags } from './use-cases/port-tags/port-tags';
+import { QueryPorts } from './use-cases/query-ports/query-ports';
+import { UpdatePort } from './use-cases/update-port/update-port';
+
+/**
+ * The port manager: ports on the Neutron and Alcor APIs. Needs VPC_CLIENT, SUBNET_CLIENT,
+ * NODE_CLIENT, MAC_ALLOCATOR and IP_ALLOCATOR from the process (in-process modules or REST).
+ */
+@Module({
+  controllers: [NeutronPortsController, neutronTagsController('ports', 'port', PORT_TAGS), AlcorPortsController],
+  providers: [PortDependencies, CreatePorts, UpdatePort, DeletePort, QueryPorts, { provide: PORT_TAGS, useClass: PortTags }],
+})
+export class PortModule implements OnModuleInit {
+  constructor(@Inject(NeutronExtensions) private readonly extensions: NeutronExtensions) {}
+
+  onModuleInit(): void {
+    this.extensions.registerCollections('ports');
+    this.extensions.register(
+      { alias: 'port', name: 'Port', description: 'Ports with fixed IPs and MAC addresses.' },
+      { alias: 'binding', name: 'Port Binding', description: 'binding:host_id (a registered node), vnic_type, profile, vif_type, vif_details.' },
+      { alias: 'allowed-address-pairs', name: 'Allowed address pairs', description: 'allowed_address_pairs on ports.' },
+      { alias: 'extra_dhcp_opt', name: 'Neutron Extra DHCP options', description: 'extra_dhcp_opts on ports.' },
+      { alias: 'ip-substring-filtering', name: 'IP address substring filtering', description: 'fixed_ips=ip_address_substr=...' },
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  IP_ALLOCATOR,
+  IpAllocator,
+  MAC_ALLOCATOR,
+  MacAllocator,
+  Network,
+  NODE_CLIENT,
+  NodeClient,
+  Subnet,
+  SUBNET_CLIENT,
+  SubnetClient,
+  VPC_CLIENT,
+  VpcClient,
+} from '@alcor/contracts';
+import { badRequest, invalidInput, notFound } from '@alcor/neutron-api';
+
+/**
+ * The other managers a port needs (Alcor's PM processor chain): network, subnets, node, MACs and
+ * IPs. In one process these calls join the port's transaction; in split mode they are REST calls.
+ */
+@Injectable()
+export class PortDependencies {
+  constructor(
+    @Inject(VPC_CLIENT) private readonly vpcs: VpcClient,
+    @Inject(SUBNET_CLIENT) private readonly subnets: SubnetClient,
+    @Inject(NODE_CLIENT) private readonly nodes: NodeClient,
+    @Inject(MAC_ALLOCATOR) readonly macs: MacAllocator,
+    @Inject(IP_ALLOCATOR) readonly ips: IpAllocator,
+  ) {}
+
+  async network(projectId: string, networkId: string): Promise<Network> {
+    const network = await this.vpcs.getNetwork(projectId, networkId);
+    if (!network) throw notFound('NetworkNotFound', `Network ${networkId} could not be found.`);
+    return network;
+  }
+
+  subnetsOf(projectId: string, networkId: string): Promise<Subnet[]> {
+    return this.subnets.listByNetwork(projectId, networkId);
+  }
+
+  /** binding:host_id must name a registered compute node: a port bound nowhere is refused, not left dangling. */
+  async checkHost(hostId: string): Promise<void> {
+    if (hostId === '') return;
+    const [node] = await this.nodes.getByNames([hostId]);
+    if (!node) throw badRequest(`Binding failed: host ${hostId} is not a registered compute node (register it with POST /nodes).`, 'PortBindingFailed');
+  }
+
+  /** Security groups arrive with the security-group manager; until then only none are accepted. */
+  checkSecurityGroups(ids: string[] | undefined): string[] {
+    if (ids && ids.length > 0) throw invalidInput('security_groups are not available yet: this deployment has no security-group manager.');
+    return [];
+  }
+}

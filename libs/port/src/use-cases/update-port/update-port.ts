@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { IpAllocation, IpRequest } from '@alcor/contracts';
+import { checkRevision, RequestContext, touch } from '@alcor/neutron-api';
+import { Database, transactionWithCompensation, Undo } from '@alcor/persistence';
+import { planAddresses } from '../../domain/address-plan';
+import { PortChanges } from '../../domain/port-draft';
+import { PortFixedIpEntity } from '../../domain/port-fixed-ip.entity';
+import { PortEntity } from '../../domain/port.entity';
+import { PortRepository } from '../../domain/port.repository';
+import { recordPortChange } from '../../events/port-events';
+import { toPort } from '../../http/port.mapper';
+import { checkAddressPairs } from '../address-pairs';
+import { storedColumns } from '../stored-columns';
+import { PortDependencies } from '../port-dependencies';
+
+/** Updates a port; new fixed_ips keep the addresses they name again and release the others. */
+@Injectable()
+export class UpdatePort {
+  constructor(
+    private readonly database: Database,
+    private readonly deps: PortDependencies,
+  ) {}
+
+  execute(ctx: RequestContext, id: string, changes: PortChanges, ifMatch?: number[]): Promise<PortEntity> {
+    return transactionWithCompensation(this.database, async (tx, onFailure) => {
+      const port = await PortRepository.lockOwned(tx, ctx, id);
+      checkRevision(port, ifMatch);
+      const before = JSON.stringify(toPort(port));
+      if (changes.hostId !== undefined) await this.deps.checkHost(changes.hostId);
+      if (changes.securityGroups !== undefined) port.securityGroupIds = this.deps.checkSecurityGroups(changes.securityGroups);
+      const simple: [keyof PortChanges, keyof PortEntity][] = [
+        ['name', 'name'],
+        ['description', 'description'],
+        ['adminStateUp', 'adminStateUp'],
+        ['deviceId', 'deviceId'],
+        ['deviceOwner', 'deviceOwner'],
+        ['portSecurityEnabled', 'portSecurityEnabled'],
+        ['extraDhcpOpts', 'extraDhcpOpts'],
+        ['hostId', 'hostId'],
+        ['vnicType', 'vnicType'],
+        ['bindingProfile', 'bindingProfile'],
+      ];
+      for (const [from, to] of simple) if (changes[from] !== undefined) (port as unknown as Record<string, unknown>)[to] = changes[from];
+      port.allowedAddressPairs = checkAddressPairs(changes.allowedAddressPairs ?? port.allowedAddressPairs, port.portSecurityEnabled, port.macAddress);
+      if (changes.fixedIps !== undefined) await this.readdress(tx, port, changes.fixedIps, onFailure);
+      if (JSON.stringify(toPort(port)) === before) return port;
+      touch(port);
+      await tx.update(PortEntity, { id: port.id }, storedColumns(port));
+      await recordPortChange(tx, 'updated', toPort(port));
+      return port;
+    });
+  }
+
+  private async readdress(tx: EntityManager, port: PortEntity, requested: NonNullable<PortChanges['fixedIps']>, onFailure: (undo: Undo) => void): Promise<void> {
+    const subnets = await this.deps.subnetsOf(port.projectId, port.networkId);
+    const wanted = planAddresses(port.networkId, port.id, requested, subnets, port.macAddress);
+    const held = [...port.fixedIps];
+    const kept: IpAllocation[] = [];
+    const fresh: IpRequest[] = [];
+    for (const request of wanted) {
+      const match = held.findIndex((h) => h.subnetId === request.subnetId && (request.ipAddress === undefined || h.ipAddress === request.ipAddress));
+      if (match >= 0) kept.push({ subnetId: held[match].subnetId, ipAddress: held.splice(match, 1)[0].ipAddress, portId: port.id });
+      else fresh.push(request);
+    }
+    if (held.length > 0) {
+      await this.deps.ips.release(held.map((h) => ({ subnetId: h.subnetId, ipAddress: h.ipAddress })));
+      onFailure(() => this.deps.ips.allocate(held.map((h) => ({ subnetId: h.subnetId, ipAddress: h.ipAddress, portId: port.id }))));
+    }
+    const allocated = fresh.length > 0 ? await this.deps.ips.allocate(fresh) : [];
+    if (allocated.length > 0) onFailure(() => this.deps.ips.release(allocated));
+    await tx.delete(PortFixedIpEntity, { portId: port.id });
+    port.fixedIps = [...kept, ...allocated].map((a, position) => Object.assign(new PortFixedIpEntity(), { portId: port.id, subnetId: a.subnetId, ipAddress: a.ipAddress, position }));
+    if (port.fixedIps.length > 0) await tx.insert(PortFixedIpEntity, port.fixedIps.map(({ portId, subnetId, ipAddress, position }) => ({ portId, subnetId, ipAddress, position })));
+  }
+}
+

@@ -1,0 +1,126 @@
+import { appendFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { NeutronClient } from './neutron-client';
+import { runCrud, warn, type PhaseLine, type RunOptions } from './scenarios/crud';
+import { networks } from './scenarios/networks';
+import { ports } from './scenarios/ports';
+import { ratio } from './stats';
+
+const USAGE = `usage: npm run bench -- <networks|ports> --target <url> [--peer <url>] [options]
+  --target <url>          this project's Neutron API (reported as "project")
+  --peer <url>            a real Neutron to compare with (reported as "neutron"); runs after the target
+  --ports N / --networks N / --count N   resources per phase (default 100)
+  --concurrency C         requests in flight (default 16)
+  --bulk-size B           resources per bulk POST (default N: one POST); B < N repeats the POST serially
+  --warmup W              warm-up operations per phase, excluded from the figures (default 5)
+  --target-pids p1,p2     server pids to account CPU to (default: the owners of the URL's listening port)
+  --peer-pids p3,p4       same for the peer
+  --out results.jsonl     also append every JSON line to this file
+  --tag <prefix>          name prefix of everything created (default bench-<random>)
+  --token <token>         X-Auth-Token for a Keystone-protected server
+  --timeout-ms <ms>       per request (default 600000)
+  --allow-remote          permit non-loopback URLs`;
+
+type Scenario = (client: NeutronClient, run: RunOptions, emit: (line: PhaseLine) => void) => Promise<PhaseLine[]>;
+const SCENARIOS: Record<string, Scenario> = {
+  networks: (client, run, emit) => runCrud(networks, client, run, emit),
+  ports: (client, run, emit) => runCrud(ports, client, run, emit),
+};
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      target: { type: 'string' },
+      peer: { type: 'string' },
+      ports: { type: 'string' },
+      networks: { type: 'string' },
+      count: { type: 'string' },
+      concurrency: { type: 'string', default: '16' },
+      'bulk-size': { type: 'string' },
+      warmup: { type: 'string', default: '5' },
+      'target-pids': { type: 'string' },
+      'peer-pids': { type: 'string' },
+      out: { type: 'string' },
+      tag: { type: 'string' },
+      token: { type: 'string' },
+      'timeout-ms': { type: 'string', default: '600000' },
+      'allow-remote': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const scenario = positionals[0];
+  const runScenario = Object.hasOwn(SCENARIOS, scenario ?? '') ? SCENARIOS[scenario] : undefined;
+  if (values.help || !runScenario || !values.target) {
+    process.stderr.write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const count = positiveInt('count', values.count ?? values.ports ?? values.networks ?? '100');
+  const base = {
+    scenario,
+    count,
+    concurrency: positiveInt('concurrency', values.concurrency),
+    bulkSize: positiveInt('bulk-size', values['bulk-size'] ?? String(count)),
+    warmup: nonNegativeInt('warmup', values.warmup),
+    tag: values.tag ?? `bench-${randomBytes(3).toString('hex')}`,
+  };
+  const timeoutMs = positiveInt('timeout-ms', values['timeout-ms']);
+  const targets = [
+    { label: 'project', url: values.target, pids: values['target-pids'] },
+    ...(values.peer ? [{ label: 'neutron', url: values.peer, pids: values['peer-pids'] }] : []),
+  ];
+  for (const t of targets) checkUrl(t.url, values['allow-remote']);
+
+  const emit = (line: object): void => {
+    const text = JSON.stringify(line);
+    process.stdout.write(`${text}\n`);
+    if (values.out) appendFileSync(values.out, `${text}\n`);
+  };
+  const results: PhaseLine[][] = [];
+  for (const t of targets) {
+    const run: RunOptions = { ...base, label: t.label, tag: `${base.tag}-${t.label}`, pids: t.pids?.split(',').map((p) => positiveInt('pid', p)) };
+    const client = new NeutronClient(t.url, { sockets: run.concurrency, timeoutMs, token: values.token });
+    warn(`${scenario} on ${t.label} (${t.url}): N=${count} C=${run.concurrency} bulk=${run.bulkSize} warmup=${run.warmup} tag=${run.tag}`);
+    try {
+      results.push(await runScenario(client, run, emit));
+    } finally {
+      client.close();
+    }
+  }
+  if (results.length === 2) {
+    const [project, neutron] = results;
+    for (const p of project) {
+      const n = neutron.find((line) => line.phase === p.phase);
+      if (!n) continue;
+      emit({ scenario, phase: p.phase, ratio_throughput: ratio(p.throughput_per_s, n.throughput_per_s), ratio_p99: ratio(n.p99_ms, p.p99_ms) });
+    }
+  }
+  return 0;
+}
+
+function positiveInt(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${text}`);
+  return n;
+}
+
+function nonNegativeInt(name: string, text: string): number {
+  return text === '0' ? 0 : positiveInt(name, text);
+}
+
+/** A load generator should not be pointed at someone else's server by a typo. */
+function checkUrl(url: string, allowRemote: boolean): void {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  if (!allowRemote && !(host === 'localhost' || host === '::1' || /^127\./.test(host))) {
+    throw new Error(`${url} is not a loopback address; pass --allow-remote to benchmark it`);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`[bench] ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
