@@ -1,4 +1,4 @@
-import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
+import { DynamicModule, Global, Module, OnModuleInit } from '@nestjs/common';
 import { MAC_ALLOCATOR } from '@alcor/contracts';
 import { ENVIRONMENT } from '@alcor/platform';
 import { InProcessMacAllocator } from './client/in-process-mac.allocator';
@@ -17,7 +17,11 @@ import { ReleaseMacs } from './use-cases/release-macs/release-macs';
 import { UpdateMacRange } from './use-cases/update-mac-range/update-mac-range';
 import { UpdateMacState } from './use-cases/update-mac-state/update-mac-state';
 
-/** The MAC manager (Alcor's VMM): MAC allocations unique per network, MAC ranges, Alcor's /macs API. */
+/**
+ * The MAC manager (Alcor's VMM): MAC allocations unique per network, MAC ranges, Alcor's /macs API.
+ * Global: its MAC_ALLOCATOR serves the port manager of the same process.
+ */
+@Global()
 @Module({
   controllers: [AlcorMacRangesController, AlcorMacsController, InternalMacAllocationsController],
   providers: [

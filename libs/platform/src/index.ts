@@ -2,3 +2,4 @@ export * from './core.module';
 export * from './health.controller';
 export * from './http-service';
 export * from './tokens';
+export * from './remote-clients.module';

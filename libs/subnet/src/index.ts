@@ -1,2 +1,3 @@
 export * from './subnet.module';
 export * from './subnet.schema';
+export * from './client/rest-subnet.client';

@@ -85,9 +85,9 @@ export function snapshot(roots: readonly number[]): CpuSnapshot {
   const all = readAllStats();
   const server = trackGroup(roots, all);
   const procs = new Map<number, [string, number]>();
-  const serverLabel = mostCommonName(server.map((pid) => all.get(pid)!));
-  for (const pid of server) procs.set(pid, [serverLabel, all.get(pid)!.ticks]);
-  for (const [port, pids] of databaseBackends(new Set(server))) {
+  const serverLabel = mostCommonName(server);
+  for (const s of server) procs.set(s.pid, [serverLabel, s.ticks]);
+  for (const [port, pids] of databaseBackends(new Set(server.map((s) => s.pid)))) {
     const stats = pids.map((pid) => all.get(pid)).filter((s): s is ProcStat => s !== undefined);
     let label = mostCommonName(stats);
     if (label === serverLabel) label = `${label}:${port}`;
@@ -117,26 +117,26 @@ export function cpuDelta(start: CpuSnapshot, end: CpuSnapshot): CpuDelta {
 }
 
 /** The roots plus their descendants that run the same executable as their root. */
-function trackGroup(roots: readonly number[], all: Map<number, ProcStat>): number[] {
-  const children = new Map<number, number[]>();
+function trackGroup(roots: readonly number[], all: Map<number, ProcStat>): ProcStat[] {
+  const children = new Map<number, ProcStat[]>();
   for (const s of all.values()) {
-    if (!children.has(s.ppid)) children.set(s.ppid, []);
-    children.get(s.ppid)!.push(s.pid);
+    const siblings = children.get(s.ppid) ?? [];
+    siblings.push(s);
+    children.set(s.ppid, siblings);
   }
-  const found = new Set<number>();
+  const found = new Map<number, ProcStat>();
   for (const root of roots) {
-    if (!all.has(root)) continue;
+    const top = all.get(root);
+    if (!top) continue;
     const exe = exeOf(root);
-    const stack = [root];
-    while (stack.length) {
-      const pid = stack.pop()!;
-      if (found.has(pid)) continue;
-      if (pid !== root && exeOf(pid) !== exe) continue;
-      found.add(pid);
-      stack.push(...(children.get(pid) ?? []));
+    const stack = [top];
+    for (let s = stack.pop(); s; s = stack.pop()) {
+      if (found.has(s.pid) || (s !== top && exeOf(s.pid) !== exe)) continue;
+      found.set(s.pid, s);
+      stack.push(...(children.get(s.pid) ?? []));
     }
   }
-  return [...found];
+  return [...found.values()];
 }
 
 /** listening port → pids at the far end of the server's established connections to that port. */

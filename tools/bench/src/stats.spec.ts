@@ -20,7 +20,7 @@ describe('percentile (nearest rank)', () => {
 
   it('returns a sample that is never below any lower percentile', () => {
     const values = Array.from({ length: 37 }, (_, i) => (i * 7919) % 101).sort((a, b) => a - b);
-    const ps = [1, 10, 50, 90, 95, 99, 100].map((p) => percentile(values, p)!);
+    const ps = [1, 10, 50, 90, 95, 99, 100].map((p) => percentile(values, p) ?? Number.NaN);
     expect(ps).toEqual([...ps].sort((a, b) => a - b));
     for (const v of ps) expect(values).toContain(v);
   });

@@ -3,8 +3,12 @@ import { EntityManager } from 'typeorm';
 import { bigIntToIp } from '../ip';
 import { addressAt, PoolSpace } from './pool-space';
 
-/** How many of the lowest free addresses are offered to concurrent allocators to pick from. */
-const CANDIDATE_WINDOW = 16;
+/**
+ * How many of the lowest free addresses a caller picks from at random. It must well exceed the
+ * allocators in flight on one subnet: their uncommitted picks are still listed as free, and a
+ * collision costs a wait for the other transaction. Neutron picks among the first 1000.
+ */
+const CANDIDATE_WINDOW = 64;
 /** Above this many pool addresses, a random pick almost never collides: try that first. */
 const RANDOM_SEARCH_ABOVE = 1n << 16n;
 const RANDOM_TRIES = 8;

@@ -1,5 +1,5 @@
 import { parseIp } from './address';
-import { broadcastAddress, canonicalCidr, cidrContains, cidrSize, formatCidr, hostBounds, isUsableAddress, networkAddress, parseCidr } from './cidr';
+import { broadcastAddress, canonicalCidr, coveringCidr, cidrContains, cidrSize, formatCidr, hostBounds, isUsableAddress, networkAddress, parseCidr } from './cidr';
 
 const cidr = (text: string) => {
   const parsed = parseCidr(text);
@@ -62,5 +62,13 @@ describe('CIDR blocks', () => {
     expect(show('10.0.0.0/31')).toEqual([0n, 1n]);
     expect(show('10.0.0.0/32')).toEqual([0n, 0n]);
     expect(show('fd00::/126')).toEqual([1n, 3n]);
+  });
+
+  it('finds the smallest block covering two addresses', () => {
+    expect(formatCidr(coveringCidr(ip('10.0.0.1'), ip('10.0.0.254')))).toBe('10.0.0.0/24');
+    expect(formatCidr(coveringCidr(ip('10.0.0.7'), ip('10.0.0.7')))).toBe('10.0.0.7/32');
+    expect(formatCidr(coveringCidr(ip('0.0.0.0'), ip('255.255.255.255')))).toBe('0.0.0.0/0');
+    expect(formatCidr(coveringCidr(ip('fd00::1'), ip('fd00::ffff:ffff:ffff:ffff')))).toBe('fd00::/64');
+    expect(() => coveringCidr(ip('10.0.0.1'), ip('::1'))).toThrow(RangeError);
   });
 });

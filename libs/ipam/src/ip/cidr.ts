@@ -73,3 +73,13 @@ export function hostBounds(cidr: Cidr): { first: bigint; last: bigint } {
   if (cidr.last - cidr.network < 2n) return { first: cidr.network, last: cidr.last };
   return { first: cidr.network + 1n, last: broadcastAddress(cidr) ? cidr.last - 1n : cidr.last };
 }
+
+/** The smallest block holding both addresses (same version), e.g. 10.0.0.1 and 10.0.0.254: 10.0.0.0/24. */
+export function coveringCidr(a: IpAddress, b: IpAddress): Cidr {
+  if (a.version !== b.version) throw new RangeError('addresses of different versions');
+  const bits = ADDRESS_BITS[a.version];
+  const prefixLength = bits - (a.value ^ b.value).toString(2).replace(/^0$/, '').length;
+  const hostMask = (1n << BigInt(bits - prefixLength)) - 1n;
+  const network = a.value & ~hostMask;
+  return { version: a.version, prefixLength, network, last: network | hostMask };
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { bigIntToIp } from './address';
 import { parseCidr } from './cidr';
-import { defaultAllocationPools, findOverlappingPools, poolBounds, poolsContain, poolsOverlap, poolsSize, rangesOverlap } from './pools';
+import { defaultAllocationPools, findOverlappingPools, poolBounds, poolsContain, poolsOverlap, poolsSize, rangesOverlap, samePools } from './pools';
 
 describe('allocation pools', () => {
   it('defaults to the block minus network, IPv4 broadcast and gateway (Neutron generate_pools)', () => {
@@ -74,5 +74,13 @@ describe('allocation pools', () => {
     expect(bounds('10.0.0.0/31')).toBeUndefined();
     expect(bounds('10.0.0.0/32')).toEqual([0n, 0n]);
     expect(bounds('fd00::/64')).toEqual([1n, (1n << 64n) - 1n]);
+  });
+
+  it('compares pool lists by address, in order', () => {
+    const a = [{ start: 'fd00::2', end: 'fd00::ff' }];
+    expect(samePools(a, [{ start: 'FD00::0002', end: 'fd00:0::ff' }])).toBe(true);
+    expect(samePools(a, [{ start: 'fd00::2', end: 'fd00::fe' }])).toBe(false);
+    expect(samePools(a, [])).toBe(false);
+    expect(samePools([], [])).toBe(true);
   });
 });

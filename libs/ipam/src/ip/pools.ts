@@ -111,3 +111,13 @@ export function poolsContain(pools: IpPool[], ipAddress: string): boolean {
     return !!parsed && parsed.version === address.version && address.value >= parsed.start && address.value <= parsed.end;
   });
 }
+
+/** Same pools in the same order, compared by address (so '10.0.0.02'-style spellings do not matter). */
+export function samePools(a: IpPool[], b: IpPool[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((pool, i) => {
+    const x = parsePool(pool);
+    const y = parsePool(b[i]);
+    return !!x && !!y && x.version === y.version && x.start === y.start && x.end === y.end;
+  });
+}

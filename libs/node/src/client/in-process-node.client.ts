@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ComputeNode, NodeClient } from '@alcor/contracts';
-import { INTERNAL_CONTEXT } from '../domain/node-policy';
+import { INTERNAL_CONTEXT } from '../domain/cloud-admin-policy';
 import { toComputeNode, toNodeInfo } from '../http/node.mapper';
 import { QueryNodes } from '../use-cases/query-nodes/query-nodes';
 

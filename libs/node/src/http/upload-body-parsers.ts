@@ -25,13 +25,13 @@ export function registerUploadParsers(fastify: FastifyInstance): void {
   if (!fastify.hasContentTypeParser('application/octet-stream')) {
     fastify.addContentTypeParser('application/octet-stream', { parseAs: 'string' }, (request, body, done: Done) => {
       if (!onUploadRoute(request)) return done(unsupported());
-      parseJson(request, body as string, done);
+      parseJson(request, typeof body === 'string' ? body : body.toString('utf8'), done);
     });
   }
   if (!fastify.hasContentTypeParser('multipart/form-data')) {
     fastify.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (request, body, done: Done) => {
       if (!onUploadRoute(request)) return done(unsupported());
-      readFileField(request, body as Buffer).then((text) => parseJson(request, text, done), done);
+      readFileField(request, typeof body === 'string' ? Buffer.from(body) : body).then((text) => parseJson(request, text, done), done);
     });
   }
 }

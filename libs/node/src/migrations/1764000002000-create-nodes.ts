@@ -25,9 +25,21 @@ export class CreateNodes1764000002000 implements MigrationInterface {
       )`);
     await q.query('CREATE INDEX nodes_mac_address_idx ON nodes (mac_address)');
     await q.query('CREATE INDEX nodes_ncm_id_idx ON nodes (ncm_id)');
+    // The NCM registry; nodes name their NCM loosely (ncm_id), as hosts may register first.
+    await q.query(`
+      CREATE TABLE ncms (
+        id varchar(255) NOT NULL,
+        uri varchar(2048) NOT NULL,
+        cap integer NOT NULL DEFAULT 0,
+        revision_number integer NOT NULL DEFAULT 1,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        CONSTRAINT ncms_pkey PRIMARY KEY (id)
+      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE ncms');
     await q.query('DROP TABLE nodes');
   }
 }

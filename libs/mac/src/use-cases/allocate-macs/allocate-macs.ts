@@ -29,8 +29,8 @@ export class AllocateMacs {
     try {
       return await this.database.transaction(async (tx) => {
         const spans = new Map<string, MacSpan>();
-        const allocated: MacAllocationEntity[] = [];
-        for (const claim of claims) allocated.push(await this.allocateOne(tx, claim, spans));
+        const allocated: MacAllocationEntity[] = new Array(claims.length);
+        for (const i of claimOrder(claims)) allocated[i] = await this.allocateOne(tx, claims[i], spans);
         return allocated;
       });
     } catch (error) {
@@ -75,6 +75,18 @@ export class AllocateMacs {
     spans.set(rangeId, span);
     return span;
   }
+}
+
+/**
+ * Chosen MACs first, in one global order, so concurrent requests for overlapping MACs wait on
+ * each other instead of deadlocking, and a generated MAC never takes one asked for later in the
+ * same call. Generated ones follow in request order.
+ */
+function claimOrder(claims: MacClaim[]): number[] {
+  const key = (i: number) => `${claims[i].scope}/${claims[i].macAddress}`;
+  const indexes = claims.map((_claim, i) => i);
+  const chosen = indexes.filter((i) => claims[i].macAddress !== undefined).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return [...chosen, ...indexes.filter((i) => claims[i].macAddress === undefined)];
 }
 
 function isForeignKeyViolation(error: unknown): boolean {

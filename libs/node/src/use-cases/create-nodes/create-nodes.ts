@@ -5,7 +5,7 @@ import { RequestContext } from '@alcor/neutron-api';
 import { nodeConflict } from '../../domain/node-conflict';
 import { NodeDraft } from '../../domain/node-draft';
 import { NodeEntity } from '../../domain/node.entity';
-import { assertCloudAdmin } from '../../domain/node-policy';
+import { assertCloudAdmin } from '../../domain/cloud-admin-policy';
 import { recordNodeChange } from '../../events/node-events';
 import { toNodeInfo } from '../../http/node.mapper';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '@alcor/persistence';
 import { ListQuery, RequestContext } from '@alcor/neutron-api';
 import { NodeEntity } from '../../domain/node.entity';
-import { assertCloudAdmin } from '../../domain/node-policy';
+import { assertCloudAdmin } from '../../domain/cloud-admin-policy';
 import { NodeRepository } from '../../domain/node.repository';
 
 @Injectable()

@@ -4,7 +4,7 @@ import { badRequest, checkRevision, RequestContext, touch } from '@alcor/neutron
 import { nodeConflict } from '../../domain/node-conflict';
 import { NodeChanges } from '../../domain/node-draft';
 import { NodeEntity } from '../../domain/node.entity';
-import { assertCloudAdmin } from '../../domain/node-policy';
+import { assertCloudAdmin } from '../../domain/cloud-admin-policy';
 import { NodeRepository } from '../../domain/node.repository';
 import { recordNodeChange } from '../../events/node-events';
 import { toNodeInfo } from '../../http/node.mapper';

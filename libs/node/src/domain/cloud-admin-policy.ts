@@ -1,8 +1,8 @@
 import { forbidden, RequestContext } from '@alcor/neutron-api';
 
 /**
- * Nodes are infrastructure, not tenant resources: only a cloud admin (not one acting within a
- * project) may read or change them.
+ * Nodes and NCMs are infrastructure, not tenant resources: only a cloud admin (not one acting
+ * within a project) may read or change them.
  */
 export function assertCloudAdmin(ctx: RequestContext, rule: string): void {
   if (!ctx.isAdmin || ctx.projectScoped) throw forbidden(`(rule:${rule}) is disallowed by policy`, 'PolicyNotAuthorized');

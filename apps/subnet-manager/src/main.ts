@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { IP_ALLOCATOR, RestVpcClient, VPC_CLIENT } from '@alcor/contracts';
+import { RestIpAllocator } from '@alcor/ipam';
+import { CoreModule, RemoteClientsModule, startHttpService } from '@alcor/platform';
+import { SubnetModule, subnetSchema } from '@alcor/subnet';
+
+@Module({
+  imports: [
+    CoreModule.forRoot({ serviceName: 'subnet-manager', schemas: [subnetSchema] }),
+    RemoteClientsModule.forRoot([
+      { token: VPC_CLIENT, create: (env) => new RestVpcClient(env.VPC_MANAGER_URL ?? 'http://127.0.0.1:9001') },
+      { token: IP_ALLOCATOR, create: (env) => new RestIpAllocator(env.IP_MANAGER_URL ?? 'http://127.0.0.1:9004') },
+    ]),
+    SubnetModule,
+  ],
+})
+class SubnetManagerApp {}
+
+// Alcor's subnet manager port.
+void startHttpService(SubnetManagerApp, { name: 'subnet-manager', defaultPort: 9002 });

@@ -1,0 +1,20 @@
+import { restCall, Subnet, SubnetClient } from '@alcor/contracts';
+
+/** The subnet manager over its REST API (split mode). */
+export class RestSubnetClient implements SubnetClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
+
+  async getSubnets(projectId: string, ids: string[]): Promise<Subnet[]> {
+    if (ids.length === 0) return [];
+    const params = new URLSearchParams(ids.map((id): [string, string] => ['id', id]));
+    return (await restCall<{ subnets: Subnet[] }>(this.baseUrl, 'GET', `/project/${encodeURIComponent(projectId)}/subnets?${params}`, undefined, this.headers)).subnets;
+  }
+
+  async listByNetwork(_projectId: string, networkId: string): Promise<Subnet[]> {
+    // Every subnet of the network, whoever owns it (a port on a shared network needs them all).
+    return (await restCall<{ subnets: Subnet[] }>(this.baseUrl, 'GET', `/v2.0/subnets?network_id=${encodeURIComponent(networkId)}`, undefined, this.headers)).subnets;
+  }
+}
