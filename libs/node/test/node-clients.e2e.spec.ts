@@ -1,6 +1,10 @@
+import { Inject, Injectable, Module } from '@nestjs/common';
 import { NODE_CLIENT, NodeClient } from '@alcor/contracts';
-import { storeKinds } from '@alcor/testing';
+import { startTestService, TestService } from '@alcor/platform/testing';
+import { apiClient, createTestStore, storeKinds } from '@alcor/testing';
 import { RestNodeClient } from '../src/client/rest-node.client';
+import { NodeModule } from '../src/node.module';
+import { nodeSchema } from '../src/node.schema';
 import { hostInfo, NeutronFault, NodeFixture, startNodeService } from './node-service';
 
 describe.each(storeKinds())('node clients for other managers on %s', (kind) => {
@@ -48,5 +52,27 @@ describe.each(storeKinds())('node clients for other managers on %s', (kind) => {
     const body = (await raw.json()) as { nodeInfos: { node_name: string }[] } & Partial<NeutronFault>;
     expect(Object.keys(body)).toEqual(['nodeInfos']);
     expect(body.nodeInfos.map((n) => n.node_name).sort()).toEqual(['compute-3', 'compute-4']);
+  });
+});
+
+/** Stands for the port manager: a module of the same process that does not import NodeModule. */
+@Injectable()
+class HostBinder {
+  constructor(@Inject(NODE_CLIENT) readonly nodes: NodeClient) {}
+}
+@Module({ providers: [HostBinder] })
+class HostBinderModule {}
+
+describe('NODE_CLIENT across modules of one process (PGlite)', () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService({ features: [NodeModule, HostBinderModule], schemas: [nodeSchema], store: await createTestStore('pglite') });
+  });
+  afterAll(() => service?.close());
+
+  it('reaches a module that does not import NodeModule (standalone composition)', async () => {
+    await apiClient(service.baseUrl).post('/nodes', { host_info: hostInfo(1) });
+    const found = await service.app.get(HostBinder).nodes.getByNames(['compute-1']);
+    expect(found.map((n) => n.local_ip)).toEqual(['10.213.0.1']);
   });
 });
