@@ -106,13 +106,15 @@ install() {
 
 pid_of() { [ -f "$PIDF" ] && tr -dc '0-9' <"$PIDF"; }
 
-# Ours = the pid file's process is a Pulsar standalone JVM started with our root.
+# Ours = the pid file's process is a Pulsar standalone JVM started with our root, or (route A,
+# for the first moments) our bin/pulsar launcher before it execs java under the same pid.
 alive() {
   local pid cmd
   pid=$(pid_of) || return 1
   [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
   cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline")
-  [[ $cmd == *org.apache.pulsar.PulsarStandaloneStarter* && $cmd == *"$ROOT/"* ]]
+  [[ $cmd == *"$ROOT/"* ]] || return 1
+  [[ $cmd == *org.apache.pulsar.PulsarStandaloneStarter* || $cmd == *"$DIST/bin/pulsar standalone"* ]]
 }
 
 healthy() { [ "$(curl -sf -m 30 "$HTTP/admin/v2/brokers/health" 2>/dev/null)" = ok ]; }
@@ -162,8 +164,11 @@ start() {
   cd "$ROOT"
   if [ "$(cat "$MARK")" = A ]; then
     # bin/pulsar adds its own JVM flags and execs java, so $! is the JVM's pid.
+    # Its pulsar_env.sh defaults write the GC log to a relative logs/ that the tarball lacks (the
+    # JVM refuses to start) and size GC threads for 32 cores: override both.
     JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")") \
     PULSAR_STANDALONE_CONF=$CONF PULSAR_MEM="${MEM[*]}" PULSAR_LOG_DIR=$ROOT/log \
+    PULSAR_GC="-XX:+UseG1GC" PULSAR_GC_LOG="-Xlog:gc*:$ROOT/log/gc.log:time,uptime:filecount=2,filesize=10M" \
       setsid "$DIST/bin/pulsar" standalone "${opts[@]}" >>"$LOG" 2>&1 </dev/null &
   else
     # The flags bin/pulsar would add (module opens for Netty/BookKeeper, metadata drivers).
