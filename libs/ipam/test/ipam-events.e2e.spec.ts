@@ -31,7 +31,9 @@ describe.each(storeKinds())('IPAM change events on %s', (kind) => {
     const mine = await waitFor(() => {
       const list = events.filter((e) => e.resourceId === range.subnetId);
       return list.length >= 4 && list;
-    }, 5000, `four IPAM events, got ${JSON.stringify(events.map((e) => [e.type, e.resourceId]))}`);
+    }, 5000, 'four IPAM events').catch((error: Error) => {
+      throw new Error(`${error.message}; got ${JSON.stringify(events.map((e) => e.type))}`);
+    });
     expect(mine.map((e) => [e.type, e.revisionNumber])).toEqual([
       ['ip_range.created', 1],
       ['ip_allocation.created', 1],

@@ -4,12 +4,13 @@ import { badRequest } from '@alcor/neutron-api';
 /**
  * Bodies of the internal endpoints: the IpAllocator contract's own objects as JSON (camelCase).
  * Only the structure is checked here; values (UUIDs, addresses, pools) by the use cases, with
- * Neutron's errors, exactly as for in-process callers.
+ * Neutron's errors, exactly as for in-process callers. Unknown keys are dropped, not refused:
+ * TypeScript callers may pass wider objects (e.g. an IpAllocation, port id included, to release).
  */
 const text = z.string().max(255);
-const pool = z.strictObject({ start: text, end: text });
+const pool = z.object({ start: text, end: text });
 
-export const rangeSpecBody = z.strictObject({
+export const rangeSpecBody = z.object({
   subnetId: text,
   networkId: text,
   projectId: text,
@@ -19,20 +20,20 @@ export const rangeSpecBody = z.strictObject({
   allocationPools: z.array(pool).max(1000),
 });
 
-export const rangeChangesBody = z.strictObject({
+export const rangeChangesBody = z.object({
   gatewayIp: text.nullable().optional(),
   allocationPools: z.array(pool).max(1000).optional(),
 });
 
-export const allocateBody = z.strictObject({
-  requests: z.array(z.strictObject({ subnetId: text, portId: text, ipAddress: text.optional() })).max(10000),
+export const allocateBody = z.object({
+  requests: z.array(z.object({ subnetId: text, portId: text, ipAddress: text.nullish() })).max(10000),
 });
 
-export const releaseBody = z.strictObject({
-  allocations: z.array(z.strictObject({ subnetId: text, ipAddress: text })).max(10000),
+export const releaseBody = z.object({
+  allocations: z.array(z.object({ subnetId: text, ipAddress: text })).max(10000),
 });
 
-export const usageBody = z.strictObject({ subnetIds: z.array(text).max(10000) });
+export const usageBody = z.object({ subnetIds: z.array(text).max(10000) });
 
 /** The body as the schema's type, or Neutron's 400 naming the first problem. */
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {

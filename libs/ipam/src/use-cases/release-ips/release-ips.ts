@@ -26,9 +26,12 @@ export class ReleaseIps {
     if (wanted.length === 0) return [];
     return this.database.transaction(async (tx) => {
       const freed: { subnet_id: string; ip_address: string; port_id: string | null }[] = await tx.query(
-        `DELETE FROM ip_allocations a USING unnest($1::uuid[], $2::text[]) AS r(subnet_id, ip_address)
-          WHERE a.subnet_id = r.subnet_id AND a.ip_address = r.ip_address
-          RETURNING a.subnet_id, a.ip_address, a.port_id`,
+        // Wrapped in a SELECT: typeorm answers a bare DELETE with [rows, count] instead of rows.
+        `WITH freed AS (
+           DELETE FROM ip_allocations a USING unnest($1::uuid[], $2::text[]) AS r(subnet_id, ip_address)
+            WHERE a.subnet_id = r.subnet_id AND a.ip_address = r.ip_address
+            RETURNING a.subnet_id, a.ip_address, a.port_id
+         ) SELECT subnet_id, ip_address, port_id FROM freed`,
         [wanted.map((w) => w.subnetId), wanted.map((w) => w.ipAddress)],
       );
       const bySubnet = new Map<string, IpAllocationsChange['allocations']>();
