@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { IP_ALLOCATOR } from '@alcor/contracts';
 import { InProcessIpAllocator } from './client/in-process-ip-allocator';
 import { AlcorIpRangesController } from './http/alcor-ip-ranges.controller';
@@ -15,8 +15,10 @@ import { UpdateRange } from './use-cases/update-range/update-range';
 /**
  * The Private IP manager (IPAM): one range per subnet, one row per allocated address. Alcor's
  * /ips API, internal endpoints for RestIpAllocator, and IP_ALLOCATOR for in-process callers.
- * No /v2.0 collection: Neutron has no IPAM resource.
+ * No /v2.0 collection: Neutron has no IPAM resource. Global: the subnet and port managers of the
+ * same process allocate through it.
  */
+@Global()
 @Module({
   controllers: [AlcorIpRangesController, AlcorIpsController, InternalIpamController],
   providers: [
