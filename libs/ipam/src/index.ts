@@ -4,5 +4,3 @@ export * from './client/rest-ip-allocator';
 export { IPAM_EVENTS_TOPIC, IP_ALLOCATION_RESOURCE, IP_RANGE_RESOURCE } from './events/ip-events';
 export type { IpAllocationsChange } from './events/ip-events';
 export type { IpRangeRecord } from './http/ip.mapper';
-// Pure IP helpers for the subnet and port managers (to move to a shared lib).
-export * from './ip';

@@ -1,7 +1,7 @@
 import { IpAllocator } from '@alcor/contracts';
 import { NeutronError } from '@alcor/neutron-api';
 import { storeKinds } from '@alcor/testing';
-import { poolsContain } from '../src/ip';
+import { poolsContain } from '@alcor/netaddr';
 import { ALLOCATOR_KINDS, createRange, IpamFixture, newPort, rowCount, startIpamService } from './ipam-service';
 
 /** Types of the failures among settled calls, counted. */

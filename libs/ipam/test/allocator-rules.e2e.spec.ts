@@ -1,6 +1,6 @@
 import { IpAllocator } from '@alcor/contracts';
 import { storeKinds } from '@alcor/testing';
-import { ipToBigInt, poolsContain } from '../src/ip';
+import { ipToBigInt, poolsContain } from '@alcor/netaddr';
 import { ALLOCATOR_KINDS, createRange, IpamFixture, neutronError, newPort, rangeSpec, rowCount, startIpamService } from './ipam-service';
 
 /** Neutron's IPAM rules, checked once and run through both IpAllocator implementations. */

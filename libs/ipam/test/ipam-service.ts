@@ -6,7 +6,7 @@ import { Database } from '@alcor/persistence';
 import { startTestService, TestService } from '@alcor/platform/testing';
 import { apiClient, ApiClient, createTestStore, StoreKind } from '@alcor/testing';
 import { RestIpAllocator } from '../src/client/rest-ip-allocator';
-import { defaultAllocationPools } from '../src/ip';
+import { defaultAllocationPools } from '@alcor/netaddr';
 import { IpamModule } from '../src/ipam.module';
 import { ipamSchema } from '../src/ipam.schema';
 

@@ -1,70 +1,94 @@
+/**
+ * IP addresses as numbers: parsing, canonical text and bigint conversion for IPv4 and IPv6.
+ * Framework-free (no Nest, no store) so any manager can use it.
+ */
 import ipaddr from 'ipaddr.js';
 
 export type IpVersion = 4 | 6;
 
-export interface Cidr {
+export interface IpAddress {
   version: IpVersion;
-  /** Network address as a number. */
-  network: bigint;
-  prefixLength: number;
-  /** Canonical text, e.g. 10.0.0.0/24 or fd00::/64. */
-  text: string;
+  /** The address as an unsigned integer (32 or 128 bits). */
+  value: bigint;
 }
 
-const BITS: Record<IpVersion, number> = { 4: 32, 6: 128 };
+export const ADDRESS_BITS: Record<IpVersion, number> = { 4: 32, 6: 128 };
 
-/** The address as a number (IPv4-mapped IPv6 stays IPv6). */
-export function toNumber(address: string): bigint {
-  const parsed = ipaddr.parse(address);
-  return parsed.toByteArray().reduce((n, byte) => (n << 8n) | BigInt(byte), 0n);
+const DOTTED_QUAD = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/**
+ * Parses an IPv4 dotted quad or an IPv6 address. Refused (undefined): shorthand or octal/hex IPv4
+ * forms ('10.1', '010.0.0.1', '0x0a.0.0.1', which resolvers read differently), zone ids, spaces.
+ */
+export function parseIp(text: string): IpAddress | undefined {
+  if (typeof text !== 'string') return undefined;
+  if (text.includes(':')) return parseIpv6(text);
+  const quad = DOTTED_QUAD.exec(text);
+  if (!quad) return undefined;
+  let value = 0n;
+  for (const part of quad.slice(1)) {
+    if ((part.length > 1 && part.startsWith('0')) || Number(part) > 255) return undefined;
+    value = (value << 8n) | BigInt(part);
+  }
+  return { version: 4, value };
 }
 
-export function fromNumber(value: bigint, version: IpVersion): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < BITS[version] / 8; i++) bytes.unshift(Number((value >> BigInt(8 * i)) & 0xffn));
-  return ipaddr.fromByteArray(bytes).toString();
+function parseIpv6(text: string): IpAddress | undefined {
+  if (!ipaddr.IPv6.isValid(text) || /\s|%/.test(text)) return undefined;
+  let value = 0n;
+  for (const part of ipaddr.IPv6.parse(text).parts) value = (value << 16n) | BigInt(part);
+  return { version: 6, value };
 }
 
-export function ipVersionOf(address: string): IpVersion | undefined {
-  if (ipaddr.IPv4.isValidFourPartDecimal(address)) return 4;
-  if (ipaddr.IPv6.isValid(address) && !address.includes('%')) return 6;
-  return undefined;
+/** Canonical text: dotted quad for IPv4; RFC 5952 for IPv6 (lower case, longest zero run as ::). */
+export function formatIp(address: IpAddress): string {
+  if (address.version === 4) {
+    return [24n, 16n, 8n, 0n].map((shift) => String((address.value >> shift) & 0xffn)).join('.');
+  }
+  const groups = Array.from({ length: 8 }, (_, i) => Number((address.value >> BigInt(112 - 16 * i)) & 0xffffn));
+  const run = longestZeroRun(groups);
+  const hex = (list: number[]) => list.map((g) => g.toString(16)).join(':');
+  if (!run) return hex(groups);
+  return `${hex(groups.slice(0, run.start))}::${hex(groups.slice(run.start + run.length))}`;
 }
 
-/** Canonical text of an address (lower-case, compressed IPv6), or undefined when invalid. */
-export function canonicalAddress(address: string): string | undefined {
-  const version = ipVersionOf(address);
-  return version ? fromNumber(toNumber(address), version) : undefined;
+/** RFC 5952 §4.2: the longest run of two or more zero groups, the first one on a tie. */
+function longestZeroRun(groups: number[]): { start: number; length: number } | undefined {
+  let best: { start: number; length: number } | undefined;
+  for (let i = 0; i < groups.length; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < groups.length && groups[j] === 0) j++;
+    if (j - i >= 2 && (!best || j - i > best.length)) best = { start: i, length: j - i };
+    i = j;
+  }
+  return best;
 }
 
-/** Parses `a.b.c.d/n` or `x::/n`; host bits must be zero unless `strict` is false. */
-export function parseCidr(text: string, strict = true): Cidr | undefined {
-  if (!ipaddr.isValidCIDR(text)) return undefined;
-  const [address, length] = text.split('/');
-  const version = ipVersionOf(address);
-  if (!version) return undefined;
-  const prefixLength = Number(length);
-  const hostMask = (1n << BigInt(BITS[version] - prefixLength)) - 1n;
-  const value = toNumber(address);
-  if (strict && (value & hostMask) !== 0n) return undefined;
-  const network = value & ~hostMask & ((1n << BigInt(BITS[version])) - 1n);
-  return { version, network, prefixLength, text: `${fromNumber(network, version)}/${prefixLength}` };
+/** The canonical form of an address, or undefined when the text is not one. */
+export function canonicalIp(text: string): string | undefined {
+  const parsed = parseIp(text);
+  return parsed ? formatIp(parsed) : undefined;
 }
 
-export function size(cidr: Cidr): bigint {
-  return 1n << BigInt(BITS[cidr.version] - cidr.prefixLength);
+export function isValidIp(text: string): boolean {
+  return parseIp(text) !== undefined;
 }
 
-export function lastAddress(cidr: Cidr): bigint {
-  return cidr.network + size(cidr) - 1n;
+/** The address as a number; throws on text that is not an address. */
+export function ipToBigInt(text: string): bigint {
+  const parsed = parseIp(text);
+  if (!parsed) throw new RangeError(`'${text}' is not an IP address`);
+  return parsed.value;
 }
 
-export function contains(cidr: Cidr, address: string): boolean {
-  if (ipVersionOf(address) !== cidr.version) return false;
-  const value = toNumber(address);
-  return value >= cidr.network && value <= lastAddress(cidr);
-}
-
-export function overlaps(a: Cidr, b: Cidr): boolean {
-  return a.version === b.version && a.network <= lastAddress(b) && b.network <= lastAddress(a);
+/** The canonical text of a number of the given version; throws when it does not fit. */
+export function bigIntToIp(value: bigint, version: IpVersion): string {
+  if (value < 0n || value >= 1n << BigInt(ADDRESS_BITS[version])) {
+    throw new RangeError(`${value} is not an IPv${version} address`);
+  }
+  return formatIp({ version, value });
 }

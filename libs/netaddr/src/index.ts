@@ -1,2 +1,5 @@
 export * from './address';
-export * from './subnet-defaults';
+export * from './cidr';
+export * from './pools';
+export * from './eui64';
+export * from './subnet';

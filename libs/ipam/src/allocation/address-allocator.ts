@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { bigIntToIp } from '../ip';
+import { bigIntToIp } from '@alcor/netaddr';
 import { addressAt, PoolSpace } from './pool-space';
 
 /**

@@ -1,4 +1,4 @@
-import { IpVersion, NumericRange, parsePool } from '../ip';
+import { IpVersion, NumericRange, parsePool } from '@alcor/netaddr';
 import { IpRangeEntity } from '../domain/ip-range.entity';
 
 /** What automatic allocation draws from: a subnet's pools as numbers. */

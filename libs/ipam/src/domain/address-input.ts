@@ -1,5 +1,5 @@
 import { invalidInput, UUID_PATTERN } from '@alcor/neutron-api';
-import { IpAddress, parseIp } from '../ip';
+import { IpAddress, parseIp } from '@alcor/netaddr';
 import { notAcceptedIpAddress, notAnIpAddress } from './ipam-errors';
 
 const ZERO_PADDED_QUAD = /^\d{1,3}(\.\d{1,3}){3}$/;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { IpPool } from '../ip';
+import { IpPool } from '@alcor/netaddr';
 
 /**
  * One subnet's address space (Alcor: one IP range per subnet, and here range id == subnet id).

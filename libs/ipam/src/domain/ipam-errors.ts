@@ -1,5 +1,5 @@
 import { conflict, invalidInput, NeutronError, notFound } from '@alcor/neutron-api';
-import { formatPool, IpPool } from '../ip';
+import { formatPool, IpPool } from '@alcor/netaddr';
 
 /** Neutron's exceptions for IPAM, with Neutron's types, statuses and messages. */
 export const subnetNotFound = (subnetId: string) => notFound('SubnetNotFound', `Subnet ${subnetId} could not be found.`);

@@ -1,5 +1,5 @@
 import { NeutronError } from '@alcor/neutron-api';
-import { defaultAllocationPools } from '../ip';
+import { defaultAllocationPools } from '@alcor/netaddr';
 import { layOutRange, RangeDefinition } from './range-layout';
 
 const v4 = (changes: Partial<RangeDefinition> = {}): RangeDefinition => ({

@@ -1,5 +1,5 @@
 import { invalidInput } from '@alcor/neutron-api';
-import { Cidr, formatCidr, formatIp, hostBounds, IpPool, IpVersion, NumericRange, parseCidr, poolBounds, toIpPool } from '../ip';
+import { Cidr, formatCidr, formatIp, hostBounds, IpPool, IpVersion, NumericRange, parseCidr, poolBounds, toIpPool } from '@alcor/netaddr';
 import { readIpAddress } from './address-input';
 import {
   gatewayConflictWithAllocationPools,

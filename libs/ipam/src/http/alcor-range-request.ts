@@ -1,7 +1,7 @@
 import { IpRangeSpec } from '@alcor/contracts';
 import { Attributes, badRequest, invalidInput } from '@alcor/neutron-api';
 import { readIpAddress } from '../domain/address-input';
-import { coveringCidr, defaultAllocationPools, formatCidr, formatIp, IpAddress, parseCidr, poolBounds } from '../ip';
+import { coveringCidr, defaultAllocationPools, formatCidr, formatIp, IpAddress, parseCidr, poolBounds } from '@alcor/netaddr';
 
 /**
  * An Alcor range request as a range definition. With `cidr` (preferred): gateway_ip defaults to

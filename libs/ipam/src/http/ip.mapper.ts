@@ -1,4 +1,4 @@
-import { IpPool } from '../ip';
+import { IpPool } from '@alcor/netaddr';
 import { IpRangeEntity } from '../domain/ip-range.entity';
 import { AllocatedIp } from '../use-cases/allocate-ips/allocate-ips';
 

@@ -11,7 +11,7 @@ import {
   toProjectId,
   toUuid,
 } from '@alcor/neutron-api';
-import { IpPool } from '../ip';
+import { IpPool } from '@alcor/netaddr';
 
 /** Alcor's ip_version; 0 (a Java int never set) means "not given". */
 const toIpVersion: Converter<4 | 6 | null> = (value, attribute) => {

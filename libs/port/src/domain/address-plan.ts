@@ -1,5 +1,5 @@
 import { IpRequest, Subnet } from '@alcor/contracts';
-import { canonicalAddress, contains, eui64Address, parseCidr } from '@alcor/netaddr';
+import { canonicalIp, cidrContains, eui64Address, parseCidr, parseIp } from '@alcor/netaddr';
 import { badRequest, invalidInput } from '@alcor/neutron-api';
 import { FixedIpRequest } from '../http/port-attributes';
 
@@ -9,9 +9,7 @@ const isAutoAddressed = (s: Subnet) => s.ip_version === 6 && AUTO_ADDRESS_MODES.
 
 /** The SLAAC address a port gets on an auto-addressed IPv6 subnet. */
 function slaacAddress(subnet: Subnet, mac: string): string {
-  const prefix = parseCidr(subnet.cidr);
-  if (!prefix) throw new Error(`subnet ${subnet.id} has an invalid cidr`);
-  return eui64Address(prefix, mac);
+  return eui64Address(subnet.cidr, mac);
 }
 
 /**
@@ -39,7 +37,7 @@ export function planAddresses(networkId: string, portId: string, requested: Fixe
 }
 
 function resolveOne(networkId: string, portId: string, r: FixedIpRequest, subnets: Subnet[], mac: string): IpRequest {
-  const address = r.ip_address === undefined ? undefined : canonicalAddress(r.ip_address);
+  const address = r.ip_address === undefined ? undefined : canonicalIp(r.ip_address);
   if (r.ip_address !== undefined && !address) throw invalidInput(`'${r.ip_address}' is not a valid IP address.`);
   if (r.subnet_id !== undefined) {
     const subnet = subnets.find((s) => s.id === r.subnet_id);
@@ -51,7 +49,8 @@ function resolveOne(networkId: string, portId: string, r: FixedIpRequest, subnet
   }
   const owner = subnets.find((s) => {
     const cidr = parseCidr(s.cidr);
-    return cidr !== undefined && address !== undefined && contains(cidr, address);
+    const parsed = address === undefined ? undefined : parseIp(address);
+    return cidr !== undefined && parsed !== undefined && cidrContains(cidr, parsed);
   });
   if (!owner || !address) {
     throw badRequest(`IP address ${r.ip_address} is not a valid IP for any of the subnets on the specified network.`, 'InvalidIpForNetwork');

@@ -1,4 +1,4 @@
-import { canonicalAddress, parseCidr } from '@alcor/netaddr';
+import { canonicalCidr, canonicalIp } from '@alcor/netaddr';
 import { conflict, invalidInput } from '@alcor/neutron-api';
 import { AddressPair } from '../domain/port.entity';
 
@@ -8,7 +8,7 @@ export function checkAddressPairs(pairs: { ip_address: string; mac_address?: str
     throw conflict('AddressPairAndPortSecurityRequired', 'Port Security must be enabled in order to have allowed address pairs on a port.');
   }
   const checked = pairs.map((pair) => {
-    const ip = canonicalAddress(pair.ip_address) ?? parseCidr(pair.ip_address, false)?.text;
+    const ip = canonicalIp(pair.ip_address) ?? canonicalCidr(pair.ip_address);
     if (!ip) throw invalidInput(`'${pair.ip_address}' is not a valid IP address or CIDR.`);
     const mac = pair.mac_address === undefined ? portMac : pair.mac_address.toLowerCase();
     if (!/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(mac)) throw invalidInput(`'${pair.mac_address}' is not a valid MAC address.`);

@@ -1,16 +1,24 @@
 import { AllocationPool, HostRoute } from '@alcor/contracts';
 import {
-  canonicalAddress,
+  canonicalIp,
   Cidr,
-  contains,
+  cidrContains,
+  defaultAllocationPools,
   defaultGateway,
-  defaultPools,
-  ipVersionOf,
-  lastAddress,
+  formatCidr,
+  ipToBigInt,
   parseCidr,
+  parseIp,
   poolsOverlap,
-  toNumber,
 } from '@alcor/netaddr';
+
+const canonicalAddress = canonicalIp;
+const ipVersionOf = (text: string) => parseIp(text)?.version;
+const contains = (cidr: Cidr, text: string) => {
+  const address = parseIp(text);
+  return address !== undefined && cidrContains(cidr, address);
+};
+const toNumber = ipToBigInt;
 import { badRequest, conflict, invalidInput } from '@alcor/neutron-api';
 
 export const MAX_DNS_NAMESERVERS = 5;
@@ -27,11 +35,10 @@ export interface SubnetAddressPlan {
 
 export function parseSubnetCidr(text: string, ipVersion: number): Cidr {
   const parsed = parseCidr(text);
-  if (!parsed) {
-    const loose = parseCidr(text, false);
-    throw invalidInput(
-      loose ? `'${text}' isn't a recognized IP subnet cidr, '${loose.text}' is recommended` : `'${text}' is not a valid IP subnet.`,
-    );
+  if (!parsed) throw invalidInput(`'${text}' is not a valid IP subnet.`);
+  const canonical = formatCidr(parsed);
+  if (parseIp(text.split('/')[0])?.value !== parsed.network) {
+    throw invalidInput(`'${text}' isn't a recognized IP subnet cidr, '${canonical}' is recommended`);
   }
   if (parsed.version !== ipVersion) throw invalidInput(`Cidr ${text} does not match ip_version ${ipVersion}.`);
   if (parsed.version === 4 && parsed.prefixLength < 8) throw invalidInput(`Cidr ${text} is too large; the smallest prefix is /8.`);
@@ -45,18 +52,18 @@ export function resolveGateway(cidr: Cidr, given: string | null | undefined): st
   const address = canonicalAddress(given);
   if (!address || ipVersionOf(address) !== cidr.version) throw invalidInput(`'${given}' is not a valid IP address.`);
   if (!contains(cidr, address) || isReserved(cidr, address)) {
-    throw badRequest(`Invalid input for operation: Gateway ip ${given} is not valid on subnet ${cidr.text}.`, 'InvalidInput');
+    throw badRequest(`Invalid input for operation: Gateway ip ${given} is not valid on subnet ${formatCidr(cidr)}.`, 'InvalidInput');
   }
   return address;
 }
 
 /** Pools: absent -> the CIDR minus network, broadcast and gateway; given -> checked as Neutron does. */
 export function resolvePools(cidr: Cidr, gatewayIp: string | null, given: AllocationPool[] | undefined): AllocationPool[] {
-  if (given === undefined) return defaultPools(cidr, gatewayIp);
+  if (given === undefined) return defaultAllocationPools(formatCidr(cidr), gatewayIp);
   const pools = given.map((pool) => checkedPool(cidr, pool));
   pools.forEach((a, i) =>
     pools.slice(i + 1).forEach((b) => {
-      if (poolsOverlap(a, b)) throw badRequest(`Found overlapping allocation pools: ${a.start}-${a.end} and ${b.start}-${b.end} for subnet ${cidr.text}.`, 'OverlappingAllocationPools');
+      if (poolsOverlap(a, b)) throw badRequest(`Found overlapping allocation pools: ${a.start}-${a.end} and ${b.start}-${b.end} for subnet ${formatCidr(cidr)}.`, 'OverlappingAllocationPools');
     }),
   );
   if (gatewayIp !== null && pools.some((p) => toNumber(p.start) <= toNumber(gatewayIp) && toNumber(gatewayIp) <= toNumber(p.end))) {
@@ -73,17 +80,16 @@ function checkedPool(cidr: Cidr, pool: AllocationPool): AllocationPool {
   }
   if (toNumber(start) > toNumber(end)) throw invalidInput(`Invalid allocation pool ${start}-${end}: start is after end.`);
   if (!contains(cidr, start) || !contains(cidr, end) || isReserved(cidr, start) || isReserved(cidr, end)) {
-    throw badRequest(`The allocation pool ${start}-${end} spans beyond the subnet cidr ${cidr.text}.`, 'OutOfBoundsAllocationPool');
+    throw badRequest(`The allocation pool ${start}-${end} spans beyond the subnet cidr ${formatCidr(cidr)}.`, 'OutOfBoundsAllocationPool');
   }
   return { start, end };
 }
 
 /** The network address, and the IPv4 broadcast address, are never host addresses. */
 function isReserved(cidr: Cidr, address: string): boolean {
-  const hostBits = (cidr.version === 4 ? 32 : 128) - cidr.prefixLength;
-  if (hostBits < 2) return false;
+  if (cidr.last - cidr.network < 2n) return false;
   const value = toNumber(address);
-  return value === cidr.network || (cidr.version === 4 && value === lastAddress(cidr));
+  return value === cidr.network || (cidr.version === 4 && value === cidr.last);
 }
 
 export function checkDnsNameservers(servers: string[], ipVersion: number): string[] {
@@ -101,12 +107,12 @@ export function checkDnsNameservers(servers: string[], ipVersion: number): strin
 export function checkHostRoutes(routes: HostRoute[], ipVersion: number): HostRoute[] {
   if (routes.length > MAX_HOST_ROUTES) throw badRequest(`Unable to complete operation: the number of host routes exceeds the limit ${MAX_HOST_ROUTES}.`, 'HostRoutesExhausted');
   return routes.map((route) => {
-    const destination = typeof route?.destination === 'string' ? parseCidr(route.destination, false) : undefined;
+    const destination = typeof route?.destination === 'string' ? parseCidr(route.destination) : undefined;
     const nexthop = typeof route?.nexthop === 'string' ? canonicalAddress(route.nexthop) : undefined;
     if (!destination || !nexthop || destination.version !== ipVersion || ipVersionOf(nexthop) !== ipVersion) {
       throw invalidInput(`Invalid host route ${JSON.stringify(route)}: expected {"destination": <cidr>, "nexthop": <ip>} of IPv${ipVersion}.`);
     }
-    return { destination: destination.text, nexthop };
+    return { destination: formatCidr(destination), nexthop };
   });
 }
 
@@ -120,6 +126,6 @@ export function checkIpv6Modes(ipVersion: number, cidr: Cidr, ra: string | null,
   }
   const mode = address ?? ra;
   if ((mode === 'slaac' || mode === 'dhcpv6-stateless') && cidr.prefixLength !== 64) {
-    throw invalidInput(`Invalid CIDR ${cidr.text} for IPv6 address mode. OpenStack uses the EUI-64 address format, which requires the prefix to be /64.`);
+    throw invalidInput(`Invalid CIDR ${formatCidr(cidr)} for IPv6 address mode. OpenStack uses the EUI-64 address format, which requires the prefix to be /64.`);
   }
 }

@@ -9,7 +9,7 @@ import { IpRangeEntity } from '../../domain/ip-range.entity';
 import { IpRangeRepository } from '../../domain/ip-range.repository';
 import { invalidIpForSubnet, ipAddressAlreadyAllocated, ipAddressGenerationFailure, subnetNotFound } from '../../domain/ipam-errors';
 import { recordAllocationChange } from '../../events/ip-events';
-import { formatIp, IpAddress, isUsableAddress, parseCidr } from '../../ip';
+import { formatIp, IpAddress, isUsableAddress, parseCidr } from '@alcor/netaddr';
 
 export interface IpAllocationRequest {
   subnetId: string;

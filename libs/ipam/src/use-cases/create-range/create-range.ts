@@ -7,7 +7,7 @@ import { IpRangeEntity } from '../../domain/ip-range.entity';
 import { IpRangeRepository } from '../../domain/ip-range.repository';
 import { rangeExists } from '../../domain/ipam-errors';
 import { layOutRange, RangeLayout } from '../../domain/range-layout';
-import { samePools } from '../../ip';
+import { samePools } from '@alcor/netaddr';
 import { recordRangeChange } from '../../events/ip-events';
 
 /**

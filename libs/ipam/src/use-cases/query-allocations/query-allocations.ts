@@ -5,7 +5,7 @@ import { IpAllocationEntity } from '../../domain/ip-allocation.entity';
 import { IpRangeEntity } from '../../domain/ip-range.entity';
 import { IpRangeRepository } from '../../domain/ip-range.repository';
 import { ipAddressAllocationNotFound } from '../../domain/ipam-errors';
-import { formatIp } from '../../ip';
+import { formatIp } from '@alcor/netaddr';
 import { AllocatedIp } from '../allocate-ips/allocate-ips';
 
 @Injectable()

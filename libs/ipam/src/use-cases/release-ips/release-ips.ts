@@ -4,7 +4,7 @@ import { Database } from '@alcor/persistence';
 import { readIpAddress } from '../../domain/address-input';
 import { IpRangeRepository } from '../../domain/ip-range.repository';
 import { IpAllocationsChange, recordAllocationChange } from '../../events/ip-events';
-import { formatIp } from '../../ip';
+import { formatIp } from '@alcor/netaddr';
 
 export interface IpRelease {
   subnetId: string;

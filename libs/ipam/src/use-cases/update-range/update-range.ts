@@ -7,7 +7,7 @@ import { IpRangeRepository } from '../../domain/ip-range.repository';
 import { gatewayIpInUse, ipAddressInUse } from '../../domain/ipam-errors';
 import { layOutRange, RangeLayout } from '../../domain/range-layout';
 import { recordRangeChange } from '../../events/ip-events';
-import { ipToBigInt, NumericRange, samePools } from '../../ip';
+import { ipToBigInt, NumericRange, samePools } from '@alcor/netaddr';
 import { poolSpaceOf } from '../../allocation/pool-space';
 
 export interface RangeChanges {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IP_ALLOCATOR, IpAllocator, VPC_CLIENT, VpcClient } from '@alcor/contracts';
-import { overlaps, parseCidr } from '@alcor/netaddr';
+import { cidrsOverlap, formatCidr, parseCidr } from '@alcor/netaddr';
 import { badRequest, conflict, notFound, RequestContext } from '@alcor/neutron-api';
 import { Database, isUniqueViolation, transactionWithCompensation, Undo } from '@alcor/persistence';
 import { SubnetDraft } from '../../domain/subnet-draft';
@@ -88,7 +88,7 @@ export class CreateSubnets {
       name: draft.name,
       description: draft.description,
       ipVersion: plan.ipVersion,
-      cidr: plan.cidr.text,
+      cidr: formatCidr(plan.cidr),
       gatewayIp: plan.gatewayIp,
       allocationPools: plan.allocationPools,
       enableDhcp: draft.enableDhcp,
@@ -110,7 +110,7 @@ export class CreateSubnets {
       networkId: draft.networkId,
       projectId: draft.projectId,
       ipVersion: plan.ipVersion,
-      cidr: plan.cidr.text,
+      cidr: formatCidr(plan.cidr),
       gatewayIp: plan.gatewayIp,
       allocationPools: plan.allocationPools,
     });
@@ -124,9 +124,9 @@ export class CreateSubnets {
     const { draft, plan } = item;
     const existing = (await SubnetRepository.ofNetwork(tx, draft.networkId)).map((s) => parseCidr(s.cidr));
     const earlier = batch.slice(0, batch.indexOf(item)).filter((b) => b.draft.networkId === draft.networkId).map((b) => b.plan.cidr);
-    if ([...existing, ...earlier].some((other) => other && overlaps(other, plan.cidr))) {
+    if ([...existing, ...earlier].some((other) => other && cidrsOverlap(other, plan.cidr))) {
       throw badRequest(
-        `Invalid input for operation: Requested subnet with cidr: ${plan.cidr.text} for network: ${draft.networkId} overlaps with another subnet.`,
+        `Invalid input for operation: Requested subnet with cidr: ${formatCidr(plan.cidr)} for network: ${draft.networkId} overlaps with another subnet.`,
         'InvalidInput',
       );
     }

@@ -1,4 +1,0 @@
-export * from './address';
-export * from './cidr';
-export * from './pools';
-export * from './eui64';
