@@ -9,8 +9,12 @@ import { addressAt, PoolSpace } from './pool-space';
  * collision costs a wait for the other transaction. Neutron picks among the first 1000.
  */
 const CANDIDATE_WINDOW = 64;
-/** Above this many pool addresses, a random pick almost never collides: try that first. */
-const RANDOM_SEARCH_ABOVE = 1n << 16n;
+/**
+ * Above this many pool addresses, try random picks first: a hit costs one insert, while the exact
+ * search walks every allocated address below the first free one (O(n) per allocation, O(n^2)
+ * for a bulk request). Near-full pools fall through to the exact search, so "full" stays exact.
+ */
+const RANDOM_SEARCH_ABOVE = 256n;
 const RANDOM_TRIES = 8;
 /**
  * A lost race means another transaction took (or is committing) that address, so rounds are
