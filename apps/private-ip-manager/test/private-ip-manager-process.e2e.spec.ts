@@ -10,7 +10,7 @@ describe.each(storeKinds())('private-ip-manager process on %s', (kind) => {
   beforeAll(async () => {
     store = await createTestStore(kind);
     pim = await spawnService('private-ip-manager', { DATA_DIR: 'memory://', DATABASE_URL: store.databaseUrl });
-  });
+  }, 120_000);
   afterAll(async () => {
     await pim?.stop();
     await store?.dispose();

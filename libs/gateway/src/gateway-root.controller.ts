@@ -61,11 +61,16 @@ export class GatewayRootController {
     return [...new Set(this.routes.map((r) => r.upstream))];
   }
 
+  /**
+   * The union of what the reachable managers serve. A manager that is down drops out of the list
+   * (its collection answers 503 meanwhile) rather than failing every client's start-up call;
+   * /readyz reports it.
+   */
   private async gatherExtensions(): Promise<NeutronExtension[]> {
     const lists = await Promise.all(
       this.upstreams().map(async (upstream) => {
-        const response = await fetch(`${upstream}/v2.0/extensions`);
-        if (!response.ok) throw new ServiceUnavailableException(`${upstream} answered ${response.status}`);
+        const response = await fetch(`${upstream}/v2.0/extensions`).catch(() => undefined);
+        if (!response?.ok) return [];
         return ((await response.json()) as { extensions: NeutronExtension[] }).extensions;
       }),
     );

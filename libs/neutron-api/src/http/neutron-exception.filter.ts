@@ -40,6 +40,8 @@ export function toNeutronError(error: unknown): NeutronError {
   if (code && FASTIFY_CLIENT_ERRORS[code]) return FASTIFY_CLIENT_ERRORS[code](error as Error);
   const status = error instanceof HttpException ? error.getStatus() : (error as { statusCode?: number } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return frameworkClientError(status, (error as Error).message);
+  // A deliberate "not available" (readiness, a manager that is down) keeps its status.
+  if (status === 503) return new NeutronError(503, 'HTTPServiceUnavailable', (error as Error).message);
   return new NeutronError(500, 'HTTPInternalServerError', 'Request Failed: internal server error while processing your request.');
 }
 

@@ -57,7 +57,7 @@ export class Database {
    * Called inside another unit of work (e.g. an in-process allocator called by the port use case)
    * it joins that transaction, so both commit or roll back together.
    */
-  async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: EntityManager) => Promise<T>, options: { announce?: boolean } = {}): Promise<T> {
     const current = this.ambient.getStore();
     if (current) return work(current);
     for (let attempt = 1; ; attempt++) {
@@ -65,7 +65,8 @@ export class Database {
         const result = await this.exclusive(() =>
           this.dataSource.transaction((tx) => this.ambient.run(tx, () => work(tx))),
         );
-        this.events.emit('committed');
+        // The relay's own transactions stay silent, or an idle relay would wake itself forever.
+        if (options.announce !== false) this.events.emit('committed');
         return result;
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;

@@ -67,6 +67,18 @@ describe.each(storeKinds())('outbox relay on %s', (kind) => {
     await bus.close();
   });
 
+  it('stays idle when there is nothing to publish (its own commits do not wake it)', async () => {
+    const bus = new InMemoryMessageBus();
+    const relay = new OutboxRelay(database, bus, { pollIntervalMs: 1000 });
+    const transactions = jest.spyOn(database, 'transaction');
+    relay.start();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await relay.stop();
+    expect(transactions.mock.calls.length).toBeLessThanOrEqual(2);
+    transactions.mockRestore();
+    await bus.close();
+  });
+
   it('keeps events through a bus outage and delivers them once it is back', async () => {
     const inner = new InMemoryMessageBus();
     const bus = new FlakyBus(inner);

@@ -95,7 +95,7 @@ export class OutboxRelay {
     const batch = await this.database.read((em) => this.pending(em.getRepository(OutboxEventEntity)));
     if (batch.length === 0) return 0;
     await this.publishAll(batch);
-    await this.database.transaction((tx) => tx.delete(OutboxEventEntity, batch.map((e) => e.id)));
+    await this.database.transaction((tx) => tx.delete(OutboxEventEntity, batch.map((e) => e.id)), { announce: false });
     return batch.length;
   }
 
@@ -109,7 +109,7 @@ export class OutboxRelay {
       await this.publishAll(batch);
       await tx.delete(OutboxEventEntity, batch.map((e) => e.id));
       return batch.length;
-    });
+    }, { announce: false });
   }
 
   private pending(repository: import('typeorm').Repository<OutboxEventEntity>): Promise<OutboxEventEntity[]> {

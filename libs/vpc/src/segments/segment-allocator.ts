@@ -1,15 +1,24 @@
+import { randomInt } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { conflict } from '@alcor/neutron-api';
 import { SegmentRange } from '@alcor/config';
 import { noNetworkAvailable, SegmentPlan, segmentInUse } from './segment-request';
 import { Segment, SegmentPolicy } from './segment-policy';
 
 /** How many times a gap that a concurrent transaction just took is looked for again. */
-const MAX_RACE_RETRIES = 64;
+const MAX_RACE_RETRIES = 256;
+/**
+ * Ranges larger than this get random picks first (as Neutron's type drivers pick at random): a
+ * hit is one insert, no gap search, and concurrent creates rarely chase the same id. Near-full
+ * ranges fall through to the exact lowest-free search, so "full" is reported only when true.
+ */
+const RANDOM_PICKS_ABOVE = 256;
+const RANDOM_PICKS = 8;
 
 /**
  * Claims or allocates a segmentation id inside the caller's transaction. The primary key of
- * segment_allocations is the arbiter: a concurrent winner makes our insert a no-op and we look
- * for the next gap, so ids are handed out deterministically and allocation fails only when the
+ * segment_allocations is the arbiter: a concurrent winner makes our insert a no-op and we try
+ * another id, so no id is ever handed out twice and allocation fails (503) only when the
  * configured ranges are full.
  */
 export async function allocateSegment(
@@ -52,12 +61,19 @@ async function allocateFromRange(
   range: SegmentRange,
   networkId: string,
 ): Promise<number | undefined> {
+  if (range.max - range.min + 1 > RANDOM_PICKS_ABOVE) {
+    for (let pick = 0; pick < RANDOM_PICKS; pick++) {
+      const candidate = randomInt(range.min, range.max + 1);
+      if (await insertAllocation(tx, networkType, physicalNetwork, candidate, networkId)) return candidate;
+    }
+  }
   for (let attempt = 0; attempt < MAX_RACE_RETRIES; attempt++) {
     const candidate = await lowestFree(tx, networkType, physicalNetwork, range);
     if (candidate === undefined) return undefined;
     if (await insertAllocation(tx, networkType, physicalNetwork, candidate, networkId)) return candidate;
   }
-  throw noNetworkAvailable();
+  // Lost every race, which is contention, not exhaustion: a retryable conflict, not a 503.
+  throw conflict('SegmentAllocationContention', 'Too many concurrent network creates on one segment range; retry the request.');
 }
 
 /** The lowest id of the range not in use: the range start, or just after a used id. */

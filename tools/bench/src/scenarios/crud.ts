@@ -84,7 +84,8 @@ export async function runCrud<Ctx>(spec: ResourceSpec<Ctx>, client: NeutronClien
 
   const phase = async (name: string, warmupOps: number, ops: number, op: (i: number) => Promise<OpResult>, inFlight = concurrency) => {
     await runLoad(warmupOps, inFlight, op);
-    const roots = run.pids ?? listenerPids(Number(new URL(client.url).port || 80));
+    const url = new URL(client.url);
+    const roots = run.pids ?? listenerPids(Number(url.port || (url.protocol === 'https:' ? 443 : 80)));
     const before = snapshot(roots);
     const result = await runLoad(ops, inFlight, (i) => op(warmupOps + i));
     const line = toLine(run, client.url, name, inFlight, result, cpuDelta(before, snapshot(roots)));
