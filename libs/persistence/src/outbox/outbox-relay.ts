@@ -82,7 +82,8 @@ export class OutboxRelay {
     for (;;) {
       const published = await this.drainOnce();
       total += published;
-      if (published === 0 || this.stopped) return total;
+      // A short batch means the outbox was empty a moment ago; commits since then kick again.
+      if (published < (this.options.batchSize ?? 200) || this.stopped) return total;
     }
   }
 
