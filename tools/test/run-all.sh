@@ -25,7 +25,10 @@ step() { # step <name> <command...>: one pass/fail unit in the summary
 
 node tools/ensure-install.js || { echo "0 passed, 1 failed (npm ci)"; exit 1; }
 
-stop_servers() { deploy/local/pg.sh down >/dev/null 2>&1 || true; }
+# Stop only what this run started: a developer's running server stays up.
+pg_was_running=false
+deploy/local/pg.sh status >/dev/null 2>&1 && pg_was_running=true
+stop_servers() { [ "$pg_was_running" = true ] || deploy/local/pg.sh down >/dev/null 2>&1 || true; }
 trap stop_servers EXIT
 
 if pg_env=$(deploy/local/pg.sh up); then

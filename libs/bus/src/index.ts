@@ -19,3 +19,9 @@ export {
   type InMemoryMessageBusOptions,
   type TopicInspection,
 } from './in-memory/in-memory-message-bus';
+export {
+  PulsarWebSocketMessageBus,
+  type PulsarWebSocketMessageBusOptions,
+} from './pulsar/pulsar-message-bus';
+export { PulsarAdmin, PulsarAdminError, type PulsarAdminOptions } from './pulsar/pulsar-admin';
+export { parseTopicName, type PulsarTopicName } from './pulsar/topic-name';

@@ -23,3 +23,16 @@ export async function enqueueOutbox(tx: EntityManager, message: OutboxMessage): 
   });
   return eventId;
 }
+
+/** Records many messages in one statement (bulk requests), in the caller's transaction. */
+export async function enqueueOutboxMany(tx: EntityManager, messages: OutboxMessage[]): Promise<void> {
+  const rows = messages.map((m) => ({
+    eventId: m.eventId ?? randomUUID(),
+    topic: m.topic,
+    key: m.key,
+    eventType: m.eventType,
+    payload: m.payload as object,
+  }));
+  // PostgreSQL takes at most 65535 parameters per statement: 5 per row, so chunks of 1000.
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(OutboxEventEntity, rows.slice(i, i + 1000));
+}
