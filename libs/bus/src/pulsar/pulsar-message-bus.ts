@@ -108,7 +108,7 @@ export class PulsarWebSocketMessageBus implements MessageBus {
       connectTimeoutMs: this.options.connectTimeoutMs ?? 10_000,
       pingIntervalMs: this.options.pingIntervalMs ?? 30_000,
       backoff: this.options.backoff ?? DEFAULT_BACKOFF,
-      releaseTimeoutMs: 0,
+      releaseTimeoutMs: 5_000,
       onError: (error) => this.options.onError?.(error),
       onHandlerError: (error, message) => this.options.onHandlerError?.(error, message),
       onClosed: (closed) => this.consumers.delete(closed),
