@@ -20,3 +20,5 @@ export * from './http/neutron-tags.controller';
 export * from './query/column-values';
 export * from './attributes/revision';
 export * from './context/project-context';
+export * from './attributes/attribute-helpers';
+export * from './http/list-response';

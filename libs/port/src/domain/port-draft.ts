@@ -1,4 +1,4 @@
-import { Attributes } from '@alcor/neutron-api';
+import { Attributes, pickChanges } from '@alcor/neutron-api';
 import { AddressPair, ExtraDhcpOpt } from './port.entity';
 import { FixedIpRequest } from '../http/port-attributes';
 
@@ -82,7 +82,5 @@ const CHANGE_KEYS: [string, keyof PortChanges][] = [
 ];
 
 export function changesFromAttributes(a: Attributes): PortChanges {
-  const changes: Record<string, unknown> = {};
-  for (const [api, field] of CHANGE_KEYS) if (api in a) changes[field] = a[api];
-  return changes as PortChanges;
+  return pickChanges<PortChanges>(a, CHANGE_KEYS);
 }

@@ -3,6 +3,7 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   Ctx,
+  listResponse,
   parseCreateBody,
   parseIfMatch,
   parseListQuery,
@@ -10,9 +11,7 @@ import {
   projectFields,
   RawQuery,
   RequestContext,
-  requestBaseUrl,
   requestBodySchema,
-  toPage,
 } from '@alcor/neutron-api';
 import { changesFromAttributes, draftFromAttributes } from '../domain/port-draft';
 import { CreatePorts } from '../use-cases/create-ports/create-ports';
@@ -37,9 +36,7 @@ export class NeutronPortsController {
   @ApiOperation({ summary: 'List ports (filters incl. fixed_ips=ip_address=..., device_id, binding:host_id; fields, sorting, paging, tags)' })
   async list(@Ctx() ctx: RequestContext, @Query() raw: RawQuery, @Req() req: FastifyRequest) {
     const query = parseListQuery(raw, spec);
-    const page = toPage(await this.query.list(ctx, query), query, `${requestBaseUrl(req)}/v2.0/ports`);
-    const ports = page.items.map((e) => projectFields(toPort(e), query.fields));
-    return query.limit !== undefined ? { ports, ports_links: page.links } : { ports };
+    return listResponse(spec.collection, await this.query.list(ctx, query), query, req, toPort);
   }
 
   @Get(':id')

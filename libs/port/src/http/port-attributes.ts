@@ -4,6 +4,7 @@ import {
   invalidInput,
   listOf,
   oneOf,
+  readOnlyAttribute,
   ResourceSpec,
   toBoolean,
   toProjectId,
@@ -61,13 +62,7 @@ const toMac: Converter<string> = (value) => {
   throw invalidInput(`'${String(value)}' is not a valid MAC address.`);
 };
 
-const readOnly = (column?: string, filterType?: 'string' | 'boolean' | 'integer' | 'uuid') => ({
-  allowPost: false,
-  allowPut: false,
-  column,
-  filterType,
-  sortable: column !== undefined,
-});
+const readOnly = readOnlyAttribute;
 
 /** Neutron's port resource with the binding, port-security, address-pair and extra-DHCP extensions. */
 export const portSpec: ResourceSpec = {

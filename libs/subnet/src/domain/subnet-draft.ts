@@ -1,5 +1,5 @@
 import { AllocationPool, HostRoute } from '@alcor/contracts';
-import { Attributes } from '@alcor/neutron-api';
+import { Attributes, pickChanges } from '@alcor/neutron-api';
 
 /** A subnet to create, from either API surface, after attribute validation. */
 export interface SubnetDraft {
@@ -66,7 +66,5 @@ const CHANGE_KEYS: [string, keyof SubnetChanges][] = [
 ];
 
 export function changesFromAttributes(a: Attributes): SubnetChanges {
-  const changes: Record<string, unknown> = {};
-  for (const [api, field] of CHANGE_KEYS) if (api in a) changes[field] = a[api];
-  return changes as SubnetChanges;
+  return pickChanges<SubnetChanges>(a, CHANGE_KEYS);
 }

@@ -3,6 +3,7 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   Ctx,
+  listResponse,
   parseCreateBody,
   parseIfMatch,
   parseListQuery,
@@ -10,9 +11,7 @@ import {
   projectFields,
   RawQuery,
   RequestContext,
-  requestBaseUrl,
   requestBodySchema,
-  toPage,
 } from '@alcor/neutron-api';
 import { changesFromAttributes, draftFromAttributes } from '../domain/subnet-draft';
 import { CreateSubnets } from '../use-cases/create-subnets/create-subnets';
@@ -37,9 +36,7 @@ export class NeutronSubnetsController {
   @ApiOperation({ summary: 'List subnets (filters, fields, sorting, paging, tags)' })
   async list(@Ctx() ctx: RequestContext, @Query() raw: RawQuery, @Req() req: FastifyRequest) {
     const query = parseListQuery(raw, spec);
-    const page = toPage(await this.query.list(ctx, query), query, `${requestBaseUrl(req)}/v2.0/subnets`);
-    const subnets = page.items.map((e) => projectFields(toSubnet(e), query.fields));
-    return query.limit !== undefined ? { subnets, subnets_links: page.links } : { subnets };
+    return listResponse(spec.collection, await this.query.list(ctx, query), query, req, toSubnet);
   }
 
   @Get(':id')

@@ -5,6 +5,7 @@ import {
   listOf,
   nullable,
   oneOf,
+  readOnlyAttribute,
   ResourceSpec,
   toBoolean,
   toProjectId,
@@ -46,13 +47,7 @@ const toGateway: Converter<string | null> = (value) => {
   throw invalidInput(`'${JSON.stringify(value)}' is not a valid IP address.`);
 };
 
-const readOnly = (column?: string, filterType?: 'string' | 'boolean' | 'integer' | 'uuid') => ({
-  allowPost: false,
-  allowPut: false,
-  column,
-  filterType,
-  sortable: column !== undefined,
-});
+const readOnly = readOnlyAttribute;
 
 /** Neutron's subnet resource, as served on /v2.0/subnets. */
 export const subnetSpec: ResourceSpec = {

@@ -1,4 +1,4 @@
-import { Attributes } from '@alcor/neutron-api';
+import { Attributes, pickChanges } from '@alcor/neutron-api';
 import { SegmentRequest } from '../segments/segment-request';
 
 /** A network to create, from either API surface, after validation. */
@@ -64,7 +64,5 @@ const CHANGE_KEYS: [string, keyof NetworkChanges][] = [
 ];
 
 export function changesFromAttributes(a: Attributes): NetworkChanges {
-  const changes: Record<string, unknown> = {};
-  for (const [api, field] of CHANGE_KEYS) if (api in a) changes[field] = a[api];
-  return changes as NetworkChanges;
+  return pickChanges<NetworkChanges>(a, CHANGE_KEYS);
 }

@@ -6,6 +6,7 @@ import {
   invalidInput,
   listOf,
   nullable,
+  readOnlyAttribute,
   ResourceSpec,
   toBoolean,
   toInteger,
@@ -20,13 +21,7 @@ const toCidr: Converter<string> = (value) => {
   throw invalidInput(`'${String(value)}' is not a valid IP subnet.`);
 };
 
-const readOnly = (column?: string, filterType?: 'string' | 'boolean' | 'integer' | 'uuid') => ({
-  allowPost: false,
-  allowPut: false,
-  column,
-  filterType,
-  sortable: column !== undefined,
-});
+const readOnly = readOnlyAttribute;
 
 /** Neutron's network resource (plus the standard attributes), as served on /v2.0/networks. */
 export const neutronNetworkSpec: ResourceSpec = {

@@ -3,6 +3,7 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   Ctx,
+  listResponse,
   parseCreateBody,
   parseIfMatch,
   parseListQuery,
@@ -10,9 +11,7 @@ import {
   projectFields,
   RawQuery,
   RequestContext,
-  requestBaseUrl,
   requestBodySchema,
-  toPage,
 } from '@alcor/neutron-api';
 import { changesFromAttributes, draftFromAttributes } from '../domain/network-draft';
 import { CreateNetworks } from '../use-cases/create-networks/create-networks';
@@ -37,10 +36,7 @@ export class NeutronNetworksController {
   @ApiOperation({ summary: 'List networks (filters, fields, sort_key/sort_dir, limit/marker, tags)' })
   async list(@Ctx() ctx: RequestContext, @Query() raw: RawQuery, @Req() req: FastifyRequest) {
     const query = parseListQuery(raw, spec);
-    const rows = await this.query.list(ctx, query);
-    const page = toPage(rows, query, `${requestBaseUrl(req)}/v2.0/networks`);
-    const networks = page.items.map((e) => projectFields(toNetwork(e), query.fields));
-    return query.limit !== undefined ? { networks, networks_links: page.links } : { networks };
+    return listResponse(spec.collection, await this.query.list(ctx, query), query, req, toNetwork);
   }
 
   @Get(':id')
