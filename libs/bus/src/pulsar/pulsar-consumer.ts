@@ -8,7 +8,7 @@ import { backoffDelay, CancellableSleep, type BackoffOptions } from './backoff';
 import { parseConsumerDelivery, type ConsumerDelivery } from './frames';
 import type { PulsarAdmin } from './pulsar-admin';
 import type { PulsarTopicName } from './topic-name';
-import { closeSocket, frameText, keepAlive, openSocket, sendJson, WebSocketUpgradeError } from './ws-connection';
+import { closeSocket, frameText, keepAlive, openSocket, sendJson, WebSocketUpgradeError, type OpenedSocket } from './ws-connection';
 
 /** The consumer whose handler is running in this async context (close() from inside must not wait for itself). */
 const handlerCall = new AsyncLocalStorage<PulsarConsumer>();
@@ -65,7 +65,7 @@ export class PulsarConsumer implements Subscription {
 
   /** The first connection: a 409 (consumer busy, or another subscription type connected) is SubscriptionBusyError. */
   async open(): Promise<void> {
-    let socket: WebSocket;
+    let socket: OpenedSocket;
     try {
       socket = await openSocket(this.params.url, { connectTimeoutMs: this.params.connectTimeoutMs });
     } catch (error) {
@@ -135,11 +135,13 @@ export class PulsarConsumer implements Subscription {
     }
   }
 
-  private attach(socket: WebSocket): void {
+  private attach(opened: OpenedSocket): void {
+    const { socket } = opened;
     const generation = ++this.generation;
     this.socket = socket;
     this.stopKeepAlive = keepAlive(socket, this.params.pingIntervalMs);
     socket.on('message', (data) => this.onFrame(frameText(data), generation));
+    for (const data of opened.takeEarlyFrames()) this.onFrame(frameText(data), generation);
     socket.on('error', (error) => this.params.onError(error));
     socket.on('close', (code, reason) => {
       if (this.socket !== socket) return;
@@ -163,12 +165,12 @@ export class PulsarConsumer implements Subscription {
       await this.sleep.sleep(backoffDelay(attempt, this.params.backoff));
       if (this.state !== 'open') return;
       try {
-        const socket = await openSocket(this.params.url, { connectTimeoutMs: this.params.connectTimeoutMs });
+        const opened = await openSocket(this.params.url, { connectTimeoutMs: this.params.connectTimeoutMs });
         if (this.state !== 'open') {
-          await closeSocket(socket, 1_000);
+          await closeSocket(opened.socket, 1_000);
           return;
         }
-        this.attach(socket);
+        this.attach(opened);
         return;
       } catch (error) {
         this.params.onError(error);

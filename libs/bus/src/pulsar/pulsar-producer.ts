@@ -91,7 +91,8 @@ export class TopicProducer {
     for (let attempt = 0; ; attempt++) {
       if (this.closed) throw new MessageBusClosedError('the message bus is closed');
       try {
-        const socket = await openSocket(this.options.url, { connectTimeoutMs: this.options.connectTimeoutMs });
+        const { socket, takeEarlyFrames } = await openSocket(this.options.url, { connectTimeoutMs: this.options.connectTimeoutMs });
+        takeEarlyFrames();
         if (this.closed) {
           await closeSocket(socket, 1_000);
           throw new MessageBusClosedError('the message bus is closed');

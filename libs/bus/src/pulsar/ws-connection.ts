@@ -17,10 +17,22 @@ export interface OpenSocketOptions {
   connectTimeoutMs: number;
 }
 
+/** An upgraded socket, and the frames that arrived before anyone listened. */
+export interface OpenedSocket {
+  socket: WebSocket;
+  /**
+   * Stops buffering and returns what came meanwhile. The proxy may push deliveries right behind the
+   * 101 answer, before the code awaiting openSocket runs: call this right after adding a listener.
+   */
+  takeEarlyFrames(): WebSocket.RawData[];
+}
+
 /** Opens a socket; resolves once upgraded, rejects with WebSocketUpgradeError on an HTTP answer. */
-export function openSocket(url: string, options: OpenSocketOptions): Promise<WebSocket> {
+export function openSocket(url: string, options: OpenSocketOptions): Promise<OpenedSocket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { handshakeTimeout: options.connectTimeoutMs, perMessageDeflate: false });
+    const early: WebSocket.RawData[] = [];
+    const buffer = (data: WebSocket.RawData) => void early.push(data);
     let settled = false;
     const fail = (error: Error) => {
       if (settled) return;
@@ -43,7 +55,18 @@ export function openSocket(url: string, options: OpenSocketOptions): Promise<Web
       if (settled) return;
       settled = true;
       socket.removeAllListeners();
-      resolve(socket);
+      socket.on('message', buffer);
+      // Until the caller adds its own listener: an 'error' without a listener would throw.
+      const ignore = () => undefined;
+      socket.on('error', ignore);
+      resolve({
+        socket,
+        takeEarlyFrames: () => {
+          socket.off('message', buffer);
+          socket.off('error', ignore);
+          return early.splice(0);
+        },
+      });
     });
   });
 }
