@@ -27,8 +27,13 @@ node tools/ensure-install.js || { echo "0 passed, 1 failed (npm ci)"; exit 1; }
 
 # Stop only what this run started: a developer's running server stays up.
 pg_was_running=false
+pulsar_was_running=false
 deploy/local/pg.sh status >/dev/null 2>&1 && pg_was_running=true
-stop_servers() { [ "$pg_was_running" = true ] || deploy/local/pg.sh down >/dev/null 2>&1 || true; }
+deploy/local/pulsar.sh status >/dev/null 2>&1 && pulsar_was_running=true
+stop_servers() {
+  [ "$pg_was_running" = true ] || deploy/local/pg.sh down >/dev/null 2>&1 || true
+  [ "$pulsar_was_running" = true ] || deploy/local/pulsar.sh down >/dev/null 2>&1 || true
+}
 trap stop_servers EXIT
 
 if pg_env=$(deploy/local/pg.sh up); then
@@ -38,6 +43,16 @@ elif [ "${CI:-}" = true ]; then
   echo "PostgreSQL could not start; in CI that is a failure"; checks_failed=$((checks_failed + 1)); failed_names+=("postgresql")
 else
   echo "SKIPPED postgres variants: deploy/local/pg.sh up failed"
+fi
+
+# Apache Pulsar standalone (fetched through Maven) for the bus contract suite on a real broker.
+if pulsar_env=$(deploy/local/pulsar.sh up | tail -1) && [[ "$pulsar_env" == PULSAR_WS_URL=* ]]; then
+  for pair in $pulsar_env; do export "${pair?}"; done
+  echo "Pulsar up: $PULSAR_WS_URL"
+elif [ "${CI:-}" = true ]; then
+  echo "Pulsar could not start; in CI that is a failure"; checks_failed=$((checks_failed + 1)); failed_names+=("pulsar")
+else
+  echo "SKIPPED pulsar variants: deploy/local/pulsar.sh up failed"
 fi
 
 step "proto generated code is up to date" bash tools/proto/check.sh

@@ -11,6 +11,9 @@ export const environmentSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   BUS: z.enum(['memory', 'pulsar']).default('memory'),
+  /** Pulsar's WebSocket and admin REST base URLs (BUS=pulsar); deploy/local/pulsar.sh prints them. */
+  PULSAR_WS_URL: z.string().url().optional(),
+  PULSAR_HTTP_URL: z.string().url().optional(),
   AUTH_STRATEGY: z.enum(['noauth', 'trusted-headers']).default('noauth'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { InMemoryMessageBus, MESSAGE_BUS, MessageBus } from '@alcor/bus';
+import { InMemoryMessageBus, MESSAGE_BUS, MessageBus, PulsarWebSocketMessageBus } from '@alcor/bus';
 import { Environment, loadEnvironment } from '@alcor/config';
 import { AUTH_STRATEGY, AuthContextGuard, NeutronApiModule } from '@alcor/neutron-api';
 import { Database, OutboxRelay, outboxSchema, PersistenceSchema } from '@alcor/persistence';
@@ -87,9 +87,14 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
   }
 }
 
-function createBus(environment: Environment): MessageBus {
-  if (environment.BUS === 'pulsar') {
-    throw new Error('BUS=pulsar: the Pulsar adapter is not built yet (issue: real Apache Pulsar); use BUS=memory');
-  }
-  return new InMemoryMessageBus();
+/** The in-process bus by default; with BUS=pulsar, Pulsar over its WebSocket API (no native addon needed). */
+async function createBus(environment: Environment): Promise<MessageBus> {
+  if (environment.BUS !== 'pulsar') return new InMemoryMessageBus();
+  if (!environment.PULSAR_WS_URL) throw new Error('BUS=pulsar needs PULSAR_WS_URL (deploy/local/pulsar.sh up prints it)');
+  const logger = new Logger('PulsarBus');
+  return PulsarWebSocketMessageBus.connect({
+    wsUrl: environment.PULSAR_WS_URL,
+    httpUrl: environment.PULSAR_HTTP_URL,
+    onError: (error) => logger.warn(`pulsar: ${String(error)}`),
+  });
 }

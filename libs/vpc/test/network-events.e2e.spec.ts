@@ -4,14 +4,21 @@ import { OutboxEventEntity, Database } from '@alcor/persistence';
 import { storeKinds, waitFor } from '@alcor/testing';
 import { NetworkBody, startVpcService, VpcFixture } from './vpc-service';
 
-describe.each(storeKinds())('network change events on %s', (kind) => {
+/** The in-process bus always; Apache Pulsar too when a broker is up (required in CI). */
+const buses: [string, Record<string, string>][] = [['memory', {}]];
+if (process.env.PULSAR_WS_URL || process.env.CI === 'true') {
+  buses.push(['pulsar', { BUS: 'pulsar', PULSAR_WS_URL: process.env.PULSAR_WS_URL ?? '', PULSAR_HTTP_URL: process.env.PULSAR_HTTP_URL ?? '' }]);
+}
+const cases = storeKinds().flatMap((kind) => buses.map(([bus, env]) => [kind, bus, env] as const));
+
+describe.each(cases)('network change events on %s with the %s bus', (kind, _bus, busEnvironment) => {
   let f: VpcFixture;
   const events: ResourceEvent<Network>[] = [];
 
   beforeAll(async () => {
-    f = await startVpcService(kind);
+    f = await startVpcService(kind, busEnvironment);
     const bus = f.service.app.get<MessageBus>(MESSAGE_BUS);
-    await bus.subscribe(TOPICS.networkEvents, 'test-observer', { mode: 'exclusive', autoAck: true, initialPosition: 'earliest' }, (m) => {
+    await bus.subscribe(TOPICS.networkEvents, `test-observer-${Date.now()}`, { mode: 'exclusive', autoAck: true, initialPosition: 'earliest' }, (m) => {
       events.push(decodeJson(m) as ResourceEvent<Network>);
     });
   });
