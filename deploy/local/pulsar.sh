@@ -79,6 +79,11 @@ EOF
 }
 
 install() {
+  # The health checks use curl; a minimal machine may lack it (Debian's package).
+  if ! command -v curl >/dev/null; then
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends curl >&2 ||
+      die "curl not found and could not be installed"
+  fi
   if [ -f "$MARK" ]; then return 0; fi     # idempotent: already fetched
   command -v mvn >/dev/null || die "mvn not found (needs Maven 3.8 + JDK 17)"
   mkdir -p "$ROOT"
