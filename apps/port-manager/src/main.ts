@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { IP_ALLOCATOR, MAC_ALLOCATOR, NODE_CLIENT, RestVpcClient, SUBNET_CLIENT, VPC_CLIENT } from '@alcor/contracts';
-import { INTERNAL_SERVICE_HEADERS, RestIpAllocator } from '@alcor/ipam';
+import { managerUrls } from '@alcor/config';
+import { INTERNAL_SERVICE_HEADERS, IP_ALLOCATOR, MAC_ALLOCATOR, NODE_CLIENT, RestVpcClient, SUBNET_CLIENT, VPC_CLIENT } from '@alcor/contracts';
+import { RestIpAllocator } from '@alcor/ipam';
 import { RestMacAllocator } from '@alcor/mac';
 import { RestNodeClient } from '@alcor/node';
 import { CoreModule, RemoteClientsModule, startHttpService } from '@alcor/platform';
@@ -12,11 +13,11 @@ import { RestSubnetClient } from '@alcor/subnet';
   imports: [
     CoreModule.forRoot({ serviceName: 'port-manager', schemas: [portSchema] }),
     RemoteClientsModule.forRoot([
-      { token: VPC_CLIENT, create: (env) => new RestVpcClient(env.VPC_MANAGER_URL ?? 'http://127.0.0.1:9001') },
-      { token: SUBNET_CLIENT, create: (env) => new RestSubnetClient(env.SUBNET_MANAGER_URL ?? 'http://127.0.0.1:9002') },
-      { token: IP_ALLOCATOR, create: (env) => new RestIpAllocator(env.IP_MANAGER_URL ?? 'http://127.0.0.1:9004') },
-      { token: MAC_ALLOCATOR, create: (env) => new RestMacAllocator(env.MAC_MANAGER_URL ?? 'http://127.0.0.1:9005', { ...INTERNAL_SERVICE_HEADERS }) },
-      { token: NODE_CLIENT, create: (env) => new RestNodeClient(env.NODE_MANAGER_URL ?? 'http://127.0.0.1:9007', { ...INTERNAL_SERVICE_HEADERS }) },
+      { token: VPC_CLIENT, create: (env) => new RestVpcClient(managerUrls(env).vpc) },
+      { token: SUBNET_CLIENT, create: (env) => new RestSubnetClient(managerUrls(env).subnet) },
+      { token: IP_ALLOCATOR, create: (env) => new RestIpAllocator(managerUrls(env).ip) },
+      { token: MAC_ALLOCATOR, create: (env) => new RestMacAllocator(managerUrls(env).mac, { ...INTERNAL_SERVICE_HEADERS }) },
+      { token: NODE_CLIENT, create: (env) => new RestNodeClient(managerUrls(env).node, { ...INTERNAL_SERVICE_HEADERS }) },
     ]),
     PortModule,
   ],

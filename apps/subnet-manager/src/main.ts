@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
+import { managerUrls } from '@alcor/config';
 import { IP_ALLOCATOR, RestVpcClient, VPC_CLIENT } from '@alcor/contracts';
 import { RestIpAllocator } from '@alcor/ipam';
 import { CoreModule, RemoteClientsModule, startHttpService } from '@alcor/platform';
@@ -9,8 +10,8 @@ import { SubnetModule, subnetSchema } from '@alcor/subnet';
   imports: [
     CoreModule.forRoot({ serviceName: 'subnet-manager', schemas: [subnetSchema] }),
     RemoteClientsModule.forRoot([
-      { token: VPC_CLIENT, create: (env) => new RestVpcClient(env.VPC_MANAGER_URL ?? 'http://127.0.0.1:9001') },
-      { token: IP_ALLOCATOR, create: (env) => new RestIpAllocator(env.IP_MANAGER_URL ?? 'http://127.0.0.1:9004') },
+      { token: VPC_CLIENT, create: (env) => new RestVpcClient(managerUrls(env).vpc) },
+      { token: IP_ALLOCATOR, create: (env) => new RestIpAllocator(managerUrls(env).ip) },
     ]),
     SubnetModule,
   ],

@@ -1,2 +1,3 @@
 export * from './env';
 export * from './ranges';
+export * from './manager-urls';

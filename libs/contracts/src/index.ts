@@ -1,6 +1,7 @@
 export * from './events/resource-event';
 export * from './events/topics';
 export * from './rest/rest-call';
+export * from './rest/service-headers';
 export * from './vpc/network';
 export * from './vpc/vpc-client';
 export * from './vpc/rest-vpc-client';

@@ -1,4 +1,4 @@
-import { Environment } from '@alcor/config';
+import { Environment, managerUrls } from '@alcor/config';
 
 /** A Neutron collection and the manager that owns it (Alcor's gateway routes by path prefix alike). */
 export interface GatewayRoute {
@@ -8,10 +8,11 @@ export interface GatewayRoute {
 
 /** Which manager serves which /v2.0 collection; URLs default to Alcor's well-known ports on loopback. */
 export function gatewayRoutes(environment: Environment): GatewayRoute[] {
+  const urls = managerUrls(environment);
   return [
-    { collection: 'networks', upstream: environment.VPC_MANAGER_URL ?? 'http://127.0.0.1:9001' },
-    { collection: 'subnets', upstream: environment.SUBNET_MANAGER_URL ?? 'http://127.0.0.1:9002' },
-    { collection: 'ports', upstream: environment.PORT_MANAGER_URL ?? 'http://127.0.0.1:9006' },
+    { collection: 'networks', upstream: urls.vpc },
+    { collection: 'subnets', upstream: urls.subnet },
+    { collection: 'ports', upstream: urls.port },
   ];
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { storeKinds } from '@alcor/testing';
-import { serviceHeaders } from '../src/client/rest-mac-allocator.provider';
+import { INTERNAL_SERVICE_HEADERS } from '@alcor/contracts';
 import { RestMacAllocator } from '../src/client/rest-mac.allocator';
 import { ErrorBody, GENERATED, MacFixture, MacStateBody, startMacService } from './mac-service';
 
@@ -159,7 +159,7 @@ describe('Alcor /macs API with MAC_OUI and trusted headers (PGlite)', () => {
 
   it('lets the REST allocator in with the service headers', async () => {
     const network = randomUUID();
-    const allocator = new RestMacAllocator(f.service.baseUrl, serviceHeaders({ AUTH_STRATEGY: 'trusted-headers' }));
+    const allocator = new RestMacAllocator(f.service.baseUrl, { ...INTERNAL_SERVICE_HEADERS });
     const [allocation] = await allocator.allocate([{ networkId: network, portId: randomUUID(), projectId: 'p1' }]);
     expect(allocation.macAddress).toMatch(/^aa:bb:cc:/);
     await allocator.release([allocation]);

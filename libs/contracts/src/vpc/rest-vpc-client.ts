@@ -1,34 +1,34 @@
+import { NeutronError } from '@alcor/neutron-api';
+import { restCall } from '../rest/rest-call';
+import { INTERNAL_SERVICE_HEADERS } from '../rest/service-headers';
 import { Network } from './network';
 import { VpcClient } from './vpc-client';
 
 /** The VPC manager over its Alcor REST API (split mode). */
 export class RestVpcClient implements VpcClient {
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly headers: Record<string, string> = { ...INTERNAL_SERVICE_HEADERS },
+  ) {}
 
   async getNetwork(projectId: string, networkId: string): Promise<Network | undefined> {
-    const response = await fetch(this.url(projectId, `vpcs/${encodeURIComponent(networkId)}`));
-    if (response.status === 404) return undefined;
-    return (await this.body<{ network: Network }>(response)).network;
+    try {
+      return (await this.call('GET', projectId, `vpcs/${encodeURIComponent(networkId)}`)).network;
+    } catch (error) {
+      if (error instanceof NeutronError && error.status === 404) return undefined;
+      throw error;
+    }
   }
 
   async addSubnet(projectId: string, networkId: string, subnetId: string): Promise<Network> {
-    const path = `vpcs/${encodeURIComponent(networkId)}/subnets/${encodeURIComponent(subnetId)}`;
-    return (await this.body<{ network: Network }>(await fetch(this.url(projectId, path), { method: 'PUT' }))).network;
+    return (await this.call('PUT', projectId, `vpcs/${encodeURIComponent(networkId)}/subnets/${encodeURIComponent(subnetId)}`)).network;
   }
 
   async removeSubnet(projectId: string, networkId: string, subnetId: string): Promise<Network> {
-    const path = `vpcs/${encodeURIComponent(networkId)}/subnetid/${encodeURIComponent(subnetId)}`;
-    return (await this.body<{ network: Network }>(await fetch(this.url(projectId, path), { method: 'PUT' }))).network;
+    return (await this.call('PUT', projectId, `vpcs/${encodeURIComponent(networkId)}/subnetid/${encodeURIComponent(subnetId)}`)).network;
   }
 
-  private url(projectId: string, path: string): string {
-    return `${this.baseUrl.replace(/\/$/, '')}/project/${encodeURIComponent(projectId)}/${path}`;
-  }
-
-  private async body<T>(response: Response): Promise<T> {
-    if (!response.ok) {
-      throw new Error(`VPC manager answered ${response.status}: ${await response.text()}`);
-    }
-    return (await response.json()) as T;
+  private call(method: string, projectId: string, path: string): Promise<{ network: Network }> {
+    return restCall(this.baseUrl, method, `/project/${encodeURIComponent(projectId)}/${path}`, undefined, this.headers);
   }
 }

@@ -1,11 +1,4 @@
-import { AllocationPool, IpAllocation, IpAllocator, IpRangeSpec, IpRequest, IpUsage, restCall } from '@alcor/contracts';
-
-/**
- * Headers of a manager calling another one. The internal endpoints are admin-only; with
- * AUTH_STRATEGY=trusted-headers these say "an internal service with the admin role" (the
- * network between managers is as trusted as the authenticating proxy). noauth ignores them.
- */
-export const INTERNAL_SERVICE_HEADERS: Readonly<Record<string, string>> = { 'x-project-id': 'alcor-internal', 'x-roles': 'admin,service' };
+import { AllocationPool, INTERNAL_SERVICE_HEADERS, IpAllocation, IpAllocator, IpRangeSpec, IpRequest, IpUsage, restCall } from '@alcor/contracts';
 
 /**
  * The Private IP manager over its internal REST endpoints (split mode). Depends only on

@@ -1,10 +1,10 @@
-import { restCall, Subnet, SubnetClient } from '@alcor/contracts';
+import { INTERNAL_SERVICE_HEADERS, restCall, Subnet, SubnetClient } from '@alcor/contracts';
 
 /** The subnet manager over its REST API (split mode). */
 export class RestSubnetClient implements SubnetClient {
   constructor(
     private readonly baseUrl: string,
-    private readonly headers: Record<string, string> = {},
+    private readonly headers: Record<string, string> = { ...INTERNAL_SERVICE_HEADERS },
   ) {}
 
   async getSubnets(projectId: string, ids: string[]): Promise<Subnet[]> {

@@ -82,8 +82,10 @@ export class CreatePorts {
     const allocations: IpAllocation[] = await this.deps.ips.allocate(requests);
     onFailure(() => this.deps.ips.release(allocations));
 
+    const addressesOf = new Map<string, IpAllocation[]>();
+    for (const a of allocations) addressesOf.set(a.portId, [...(addressesOf.get(a.portId) ?? []), a]);
     const now = new Date();
-    const entities = ports.map((p) => this.entity(tx, p, macOf.get(p.id) as string, allocations.filter((a) => a.portId === p.id), now));
+    const entities = ports.map((p) => this.entity(tx, p, macOf.get(p.id) as string, addressesOf.get(p.id) ?? [], now));
     for (let i = 0; i < entities.length; i += ROWS_PER_INSERT) {
       await tx.insert(PortEntity, entities.slice(i, i + ROWS_PER_INSERT).map(storedColumns));
     }
