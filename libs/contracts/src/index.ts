@@ -10,3 +10,4 @@ export * from './mac/mac-allocator';
 export * from './ipam/ip-allocator';
 export * from './subnet/subnet';
 export * from './port/port';
+export * from './quota/quota-enforcer';
