@@ -36,6 +36,16 @@ export const environmentSchema = z.object({
   IP_MANAGER_URL: z.string().url().optional(),
   MAC_MANAGER_URL: z.string().url().optional(),
   NODE_MANAGER_URL: z.string().url().optional(),
+  /** Data-plane manager: its gRPC server in the NCM role (RequestGoalStates), Alcor's 9016; 0 picks a free port. */
+  DPM_GRPC_HOST: z.string().default('127.0.0.1'),
+  DPM_GRPC_PORT: port.default(9016),
+  /** Deadline of one goal-state push to a host agent. */
+  DPM_PUSH_TIMEOUT_MS: z.coerce.number().int().min(50).default(5000),
+  /** Empty goal-state pushes to idle hosts: a host missing DPM_HEARTBEAT_MISSES in a row is down. */
+  DPM_HEARTBEAT_MS: z.coerce.number().int().min(50).default(10000),
+  DPM_HEARTBEAT_MISSES: z.coerce.number().int().min(1).default(3),
+  /** Upper bound of the retry backoff of a failing host (doubling from 100 ms). */
+  DPM_RETRY_MAX_MS: z.coerce.number().int().min(10).default(5000),
   /** First three octets of generated MACs (Neutron's base_mac; Alcor's macmanager.oui). */
   MAC_OUI: z
     .string()

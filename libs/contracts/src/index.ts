@@ -11,3 +11,4 @@ export * from './ipam/ip-allocator';
 export * from './subnet/subnet';
 export * from './port/port';
 export * from './quota/quota-enforcer';
+export * from './dpm/port-status';

@@ -4,6 +4,7 @@ import { AlcorPortsController } from './http/alcor-ports.controller';
 import { NeutronPortsController } from './http/neutron-ports.controller';
 import { CreatePorts } from './use-cases/create-ports/create-ports';
 import { DeletePort } from './use-cases/delete-port/delete-port';
+import { PortStatusConsumer } from './events/port-status-consumer';
 import { PortDependencies } from './use-cases/port-dependencies';
 import { PORT_TAGS, PortTags } from './use-cases/port-tags/port-tags';
 import { QueryPorts } from './use-cases/query-ports/query-ports';
@@ -15,7 +16,7 @@ import { UpdatePort } from './use-cases/update-port/update-port';
  */
 @Module({
   controllers: [NeutronPortsController, neutronTagsController('ports', 'port', PORT_TAGS), AlcorPortsController],
-  providers: [PortDependencies, CreatePorts, UpdatePort, DeletePort, QueryPorts, { provide: PORT_TAGS, useClass: PortTags }],
+  providers: [PortStatusConsumer, PortDependencies, CreatePorts, UpdatePort, DeletePort, QueryPorts, { provide: PORT_TAGS, useClass: PortTags }],
 })
 export class PortModule implements OnModuleInit {
   constructor(@Inject(NeutronExtensions) private readonly extensions: NeutronExtensions) {}

@@ -7,4 +7,6 @@ export const TOPICS = {
   subnetEvents: 'persistent://alcor/events/subnets',
   portEvents: 'persistent://alcor/events/ports',
   nodeEvents: 'persistent://alcor/events/nodes',
+  /** Port status changes decided by the DPM from host acks (PortStatusEvent), keyed by port id. */
+  portStatusEvents: 'persistent://alcor/events/port-status',
 } as const;
