@@ -14,7 +14,17 @@ export const environmentSchema = z.object({
   /** Pulsar's WebSocket and admin REST base URLs (BUS=pulsar); deploy/local/pulsar.sh prints them. */
   PULSAR_WS_URL: z.string().url().optional(),
   PULSAR_HTTP_URL: z.string().url().optional(),
-  AUTH_STRATEGY: z.enum(['noauth', 'trusted-headers']).default('noauth'),
+  AUTH_STRATEGY: z.enum(['noauth', 'trusted-headers', 'keystone']).default('noauth'),
+  /** AUTH_STRATEGY=keystone: Keystone's base URL (with or without /v3) and the service user that validates tokens. */
+  KEYSTONE_URL: z.string().url().optional(),
+  KEYSTONE_SERVICE_USER: z.string().optional(),
+  KEYSTONE_SERVICE_PASSWORD: z.string().optional(),
+  KEYSTONE_SERVICE_PROJECT: z.string().optional(),
+  KEYSTONE_SERVICE_DOMAIN: z.string().default('Default'),
+  /** Valid tokens are cached until they expire, at most this long (keystonemiddleware's token_cache_time). */
+  KEYSTONE_TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).default(300),
+  KEYSTONE_TOKEN_CACHE_SIZE: z.coerce.number().int().min(1).default(10000),
+  KEYSTONE_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
   /** Neutron's ml2_type_vxlan vni_ranges: comma-separated `min:max`. */
@@ -47,6 +57,15 @@ export const environmentSchema = z.object({
   /** Upper bound of the retry backoff of a failing host (doubling from 100 ms). */
   DPM_RETRY_MAX_MS: z.coerce.number().int().min(10).default(5000),
   /** First three octets of generated MACs (Neutron's base_mac; Alcor's macmanager.oui). */
+  /** Neutron's [quotas] quota_<resource> defaults (-1 = unlimited); unset: Neutron's own defaults. */
+  QUOTA_NETWORK: z.coerce.number().int().min(-1).optional(),
+  QUOTA_SUBNET: z.coerce.number().int().min(-1).optional(),
+  QUOTA_PORT: z.coerce.number().int().min(-1).optional(),
+  QUOTA_ROUTER: z.coerce.number().int().min(-1).optional(),
+  QUOTA_FLOATINGIP: z.coerce.number().int().min(-1).optional(),
+  QUOTA_SECURITY_GROUP: z.coerce.number().int().min(-1).optional(),
+  QUOTA_SECURITY_GROUP_RULE: z.coerce.number().int().min(-1).optional(),
+  QUOTA_MANAGER_URL: z.string().url().optional(),
   MAC_OUI: z
     .string()
     .regex(/^[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2}$/)

@@ -9,5 +9,6 @@ export function managerUrls(environment: Environment) {
     mac: environment.MAC_MANAGER_URL ?? 'http://127.0.0.1:9005',
     port: environment.PORT_MANAGER_URL ?? 'http://127.0.0.1:9006',
     node: environment.NODE_MANAGER_URL ?? 'http://127.0.0.1:9007',
+    quota: environment.QUOTA_MANAGER_URL ?? 'http://127.0.0.1:9012',
   };
 }
