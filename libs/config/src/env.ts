@@ -14,6 +14,10 @@ export const environmentSchema = z.object({
   /** Pulsar's WebSocket and admin REST base URLs (BUS=pulsar); deploy/local/pulsar.sh prints them. */
   PULSAR_WS_URL: z.string().url().optional(),
   PULSAR_HTTP_URL: z.string().url().optional(),
+  /** Shared key-value cache (@alcor/kv): memory = this process only; ignite = the Ignite node(s) at IGNITE_ENDPOINT. */
+  KV: z.enum(['memory', 'ignite']).default('memory'),
+  /** host:port of Ignite thin-client connectors, comma-separated; deploy/local/ignite.sh prints it. */
+  IGNITE_ENDPOINT: z.string().optional(),
   AUTH_STRATEGY: z.enum(['noauth', 'trusted-headers', 'keystone']).default('noauth'),
   /** AUTH_STRATEGY=keystone: Keystone's base URL (with or without /v3) and the service user that validates tokens. */
   KEYSTONE_URL: z.string().url().optional(),
