@@ -7,6 +7,7 @@ import { RestMacAllocator } from '@alcor/mac';
 import { RestNodeClient } from '@alcor/node';
 import { CoreModule, RemoteClientsModule, startHttpService } from '@alcor/platform';
 import { PortModule, portSchema } from '@alcor/port';
+import { remoteQuotaEnforcer } from '@alcor/quota';
 import { RestSubnetClient } from '@alcor/subnet';
 
 @Module({
@@ -18,6 +19,7 @@ import { RestSubnetClient } from '@alcor/subnet';
       { token: IP_ALLOCATOR, create: (env) => new RestIpAllocator(managerUrls(env).ip) },
       { token: MAC_ALLOCATOR, create: (env) => new RestMacAllocator(managerUrls(env).mac, { ...INTERNAL_SERVICE_HEADERS }) },
       { token: NODE_CLIENT, create: (env) => new RestNodeClient(managerUrls(env).node, { ...INTERNAL_SERVICE_HEADERS }) },
+      remoteQuotaEnforcer,
     ]),
     PortModule,
   ],

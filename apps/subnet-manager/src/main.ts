@@ -4,6 +4,7 @@ import { managerUrls } from '@alcor/config';
 import { IP_ALLOCATOR, RestVpcClient, VPC_CLIENT } from '@alcor/contracts';
 import { RestIpAllocator } from '@alcor/ipam';
 import { CoreModule, RemoteClientsModule, startHttpService } from '@alcor/platform';
+import { remoteQuotaEnforcer } from '@alcor/quota';
 import { SubnetModule, subnetSchema } from '@alcor/subnet';
 
 @Module({
@@ -12,6 +13,7 @@ import { SubnetModule, subnetSchema } from '@alcor/subnet';
     RemoteClientsModule.forRoot([
       { token: VPC_CLIENT, create: (env) => new RestVpcClient(managerUrls(env).vpc) },
       { token: IP_ALLOCATOR, create: (env) => new RestIpAllocator(managerUrls(env).ip) },
+      remoteQuotaEnforcer,
     ]),
     SubnetModule,
   ],

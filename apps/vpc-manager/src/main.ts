@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { CoreModule, startHttpService } from '@alcor/platform';
+import { CoreModule, RemoteClientsModule, startHttpService } from '@alcor/platform';
+import { remoteQuotaEnforcer } from '@alcor/quota';
 import { VpcModule, vpcSchema } from '@alcor/vpc';
 
-@Module({ imports: [CoreModule.forRoot({ serviceName: 'vpc-manager', schemas: [vpcSchema] }), VpcModule] })
+@Module({ imports: [CoreModule.forRoot({ serviceName: 'vpc-manager', schemas: [vpcSchema] }), RemoteClientsModule.forRoot([remoteQuotaEnforcer]), VpcModule] })
 class VpcManagerApp {}
 
 // Alcor's VPC manager port.

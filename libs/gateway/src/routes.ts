@@ -13,6 +13,7 @@ export function gatewayRoutes(environment: Environment): GatewayRoute[] {
     { collection: 'networks', upstream: urls.vpc },
     { collection: 'subnets', upstream: urls.subnet },
     { collection: 'ports', upstream: urls.port },
+    { collection: 'quotas', upstream: urls.quota },
   ];
 }
 

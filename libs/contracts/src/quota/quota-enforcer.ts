@@ -28,3 +28,35 @@ export interface QuotaEnforcer {
 }
 
 export const QUOTA_ENFORCER = Symbol('QuotaEnforcer');
+
+/**
+ * Counts one `resource` per entry of `projectIds` (an admin's bulk may span projects), one call
+ * per project, registering each undo. A process without a quota manager (a single-lib test
+ * module) passes no enforcer: nothing is counted.
+ */
+export async function consumeQuota(
+  enforcer: QuotaEnforcer | undefined,
+  resource: QuotaResource,
+  projectIds: readonly string[],
+  onFailure: (undo: QuotaUndo) => void,
+): Promise<void> {
+  if (!enforcer) return;
+  for (const [projectId, count] of countByProject(projectIds)) onFailure(await enforcer.consume(projectId, resource, count));
+}
+
+/** Gives one `resource` back per entry of `projectIds`, registering each undo. */
+export async function releaseQuota(
+  enforcer: QuotaEnforcer | undefined,
+  resource: QuotaResource,
+  projectIds: readonly string[],
+  onFailure: (undo: QuotaUndo) => void,
+): Promise<void> {
+  if (!enforcer) return;
+  for (const [projectId, count] of countByProject(projectIds)) onFailure(await enforcer.release(projectId, resource, count));
+}
+
+function countByProject(projectIds: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const id of projectIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+}

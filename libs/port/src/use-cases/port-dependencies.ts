@@ -1,5 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
+  consumeQuota,
   IP_ALLOCATOR,
   IpAllocator,
   MAC_ALLOCATOR,
@@ -7,6 +8,10 @@ import {
   Network,
   NODE_CLIENT,
   NodeClient,
+  QUOTA_ENFORCER,
+  QuotaEnforcer,
+  QuotaUndo,
+  releaseQuota,
   Subnet,
   SUBNET_CLIENT,
   SubnetClient,
@@ -27,7 +32,18 @@ export class PortDependencies {
     @Inject(NODE_CLIENT) private readonly nodes: NodeClient,
     @Inject(MAC_ALLOCATOR) readonly macs: MacAllocator,
     @Inject(IP_ALLOCATOR) readonly ips: IpAllocator,
+    /** Absent only in test modules without a quota manager. */
+    @Optional() @Inject(QUOTA_ENFORCER) private readonly quota?: QuotaEnforcer,
   ) {}
+
+  /** One port per entry against its project's quota (409 OverQuota, all-or-none). */
+  countPorts(projectIds: string[], onFailure: (undo: QuotaUndo) => void): Promise<void> {
+    return consumeQuota(this.quota, 'port', projectIds, onFailure);
+  }
+
+  uncountPorts(projectIds: string[], onFailure: (undo: QuotaUndo) => void): Promise<void> {
+    return releaseQuota(this.quota, 'port', projectIds, onFailure);
+  }
 
   async network(projectId: string, networkId: string): Promise<Network> {
     const network = await this.vpcs.getNetwork(projectId, networkId);

@@ -92,6 +92,8 @@ export class CreatePorts {
     const addresses = entities.flatMap((e) => e.fixedIps.map(({ portId, subnetId, ipAddress, position }) => ({ portId, subnetId, ipAddress, position })));
     for (let i = 0; i < addresses.length; i += ROWS_PER_INSERT) await tx.insert(PortFixedIpEntity, addresses.slice(i, i + ROWS_PER_INSERT));
     await recordPortChanges(tx, 'created', entities.map(toPort));
+    // Last, so the project's usage row stays locked as briefly as possible.
+    await this.deps.countPorts(entities.map((e) => e.projectId), onFailure);
     return entities;
   }
 

@@ -36,3 +36,4 @@ export class DeletePort {
     });
   }
 }
+      await this.deps.uncountPorts([port.projectId], onFailure);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { IP_ALLOCATOR, IpAllocator, VPC_CLIENT, VpcClient } from '@alcor/contracts';
+import { consumeQuota, IP_ALLOCATOR, IpAllocator, QUOTA_ENFORCER, QuotaEnforcer, VPC_CLIENT, VpcClient } from '@alcor/contracts';
 import { cidrsOverlap, formatCidr, parseCidr } from '@alcor/netaddr';
 import { badRequest, conflict, notFound, RequestContext } from '@alcor/neutron-api';
 import { Database, isUniqueViolation, transactionWithCompensation, Undo } from '@alcor/persistence';
@@ -39,6 +39,7 @@ export class CreateSubnets {
     private readonly database: Database,
     @Inject(IP_ALLOCATOR) private readonly ipam: IpAllocator,
     @Inject(VPC_CLIENT) private readonly vpcs: VpcClient,
+    @Optional() @Inject(QUOTA_ENFORCER) private readonly quota?: QuotaEnforcer,
   ) {}
 
   async execute(_ctx: RequestContext, drafts: SubnetDraft[]): Promise<SubnetEntity[]> {
@@ -49,6 +50,8 @@ export class CreateSubnets {
         async (tx, onFailure) => {
           const created: SubnetEntity[] = [];
           for (const item of planned) created.push(await this.createOne(tx, item, planned, onFailure));
+          // Last, so the project's usage row stays locked as briefly as possible.
+          await consumeQuota(this.quota, 'subnet', created.map((s) => s.projectId), onFailure);
           return created;
         },
         (error) => this.logger.warn(`undo after a failed subnet create failed: ${String(error)}`),

@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { IP_ALLOCATOR, IpAllocator, VPC_CLIENT, VpcClient } from '@alcor/contracts';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { IP_ALLOCATOR, IpAllocator, QUOTA_ENFORCER, QuotaEnforcer, releaseQuota, VPC_CLIENT, VpcClient } from '@alcor/contracts';
 import { checkRevision, RequestContext } from '@alcor/neutron-api';
 import { Database, transactionWithCompensation } from '@alcor/persistence';
 import { SubnetEntity } from '../../domain/subnet.entity';
@@ -14,6 +14,7 @@ export class DeleteSubnet {
     private readonly database: Database,
     @Inject(IP_ALLOCATOR) private readonly ipam: IpAllocator,
     @Inject(VPC_CLIENT) private readonly vpcs: VpcClient,
+    @Optional() @Inject(QUOTA_ENFORCER) private readonly quota?: QuotaEnforcer,
   ) {}
 
   execute(ctx: RequestContext, id: string, ifMatch?: number[]): Promise<SubnetEntity> {
@@ -36,6 +37,7 @@ export class DeleteSubnet {
       onFailure(() => this.vpcs.addSubnet(entity.projectId, entity.networkId, entity.id));
       await tx.delete(SubnetEntity, { id: entity.id });
       await recordSubnetChange(tx, 'deleted', toSubnet(entity));
+      await releaseQuota(this.quota, 'subnet', [entity.projectId], onFailure);
       return entity;
     });
   }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Database, isUniqueViolation } from '@alcor/persistence';
+import { consumeQuota, QUOTA_ENFORCER, QuotaEnforcer } from '@alcor/contracts';
+import { Database, isUniqueViolation, transactionWithCompensation } from '@alcor/persistence';
 import { conflict, invalidInput, RequestContext } from '@alcor/neutron-api';
 import { NetworkDraft } from '../../domain/network-draft';
 import { NetworkEntity } from '../../domain/network.entity';
@@ -17,20 +18,29 @@ import { planSegment } from '../../segments/segment-request';
  */
 @Injectable()
 export class CreateNetworks {
+  private readonly logger = new Logger(CreateNetworks.name);
+
   constructor(
     private readonly database: Database,
     @Inject(SEGMENT_POLICY) private readonly policy: SegmentPolicy,
+    @Optional() @Inject(QUOTA_ENFORCER) private readonly quota?: QuotaEnforcer,
   ) {}
 
   async execute(_ctx: RequestContext, drafts: NetworkDraft[]): Promise<NetworkEntity[]> {
     // Validate everything that needs no store before opening the transaction.
     const plans = drafts.map((draft) => planSegment(draft.segment, this.policy));
     try {
-      return await this.database.transaction(async (tx) => {
-        const created: NetworkEntity[] = [];
-        for (const [i, draft] of drafts.entries()) created.push(await this.createOne(tx, draft, plans[i]));
-        return created;
-      });
+      return await transactionWithCompensation(
+        this.database,
+        async (tx, onFailure) => {
+          const created: NetworkEntity[] = [];
+          for (const [i, draft] of drafts.entries()) created.push(await this.createOne(tx, draft, plans[i]));
+          // Last, so the project's usage row stays locked as briefly as possible.
+          await consumeQuota(this.quota, 'network', created.map((n) => n.projectId), onFailure);
+          return created;
+        },
+        (error) => this.logger.warn(`undo after a failed network create failed: ${String(error)}`),
+      );
     } catch (error) {
       if (isUniqueViolation(error, 'networks_pkey') || isUniqueViolation(error, 'segment_allocations_network_id_key')) throw conflict('NetworkIdInUse', 'A network with this id already exists.');
       throw error;

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { Database } from '@alcor/persistence';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { QUOTA_ENFORCER, QuotaEnforcer, releaseQuota } from '@alcor/contracts';
+import { Database, transactionWithCompensation } from '@alcor/persistence';
 import { conflict, RequestContext } from '@alcor/neutron-api';
 import { NetworkEntity } from '../../domain/network.entity';
 import { NetworkRepository } from '../../domain/network.repository';
@@ -10,10 +11,13 @@ import { checkRevision } from '@alcor/neutron-api';
 /** Deletes a network and frees its segment (the allocation row cascades) in one transaction. */
 @Injectable()
 export class DeleteNetwork {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    @Optional() @Inject(QUOTA_ENFORCER) private readonly quota?: QuotaEnforcer,
+  ) {}
 
   execute(ctx: RequestContext, id: string, ifMatch?: number[]): Promise<NetworkEntity> {
-    return this.database.transaction(async (tx) => {
+    return transactionWithCompensation(this.database, async (tx, onFailure) => {
       const entity = await NetworkRepository.lockOwned(tx, ctx, id);
       checkRevision(entity, ifMatch);
       if (entity.subnetIds.length > 0) {
@@ -24,6 +28,7 @@ export class DeleteNetwork {
       }
       await tx.delete(NetworkEntity, { id: entity.id });
       await recordNetworkChange(tx, 'deleted', toNetwork(entity));
+      await releaseQuota(this.quota, 'network', [entity.projectId], onFailure);
       return entity;
     });
   }
