@@ -1,5 +1,7 @@
-import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { Global, Inject, Module, OnModuleInit } from '@nestjs/common';
+import { PORT_CLIENT } from '@alcor/contracts';
 import { NeutronExtensions, neutronTagsController } from '@alcor/neutron-api';
+import { InProcessPortClient } from './client/in-process-port.client';
 import { AlcorPortsController } from './http/alcor-ports.controller';
 import { NeutronPortsController } from './http/neutron-ports.controller';
 import { CreatePorts } from './use-cases/create-ports/create-ports';
@@ -14,9 +16,11 @@ import { UpdatePort } from './use-cases/update-port/update-port';
  * The port manager: ports on the Neutron and Alcor APIs. Needs VPC_CLIENT, SUBNET_CLIENT,
  * NODE_CLIENT, MAC_ALLOCATOR and IP_ALLOCATOR from the process (in-process modules or REST).
  */
+@Global()
 @Module({
   controllers: [NeutronPortsController, neutronTagsController('ports', 'port', PORT_TAGS), AlcorPortsController],
-  providers: [PortStatusConsumer, PortDependencies, CreatePorts, UpdatePort, DeletePort, QueryPorts, { provide: PORT_TAGS, useClass: PortTags }],
+  providers: [PortStatusConsumer, PortDependencies, CreatePorts, UpdatePort, DeletePort, QueryPorts, { provide: PORT_TAGS, useClass: PortTags }, { provide: PORT_CLIENT, useClass: InProcessPortClient }],
+  exports: [PORT_CLIENT],
 })
 export class PortModule implements OnModuleInit {
   constructor(@Inject(NeutronExtensions) private readonly extensions: NeutronExtensions) {}

@@ -9,4 +9,8 @@ export const TOPICS = {
   nodeEvents: 'persistent://alcor/events/nodes',
   /** Port status changes decided by the DPM from host acks (PortStatusEvent), keyed by port id. */
   portStatusEvents: 'persistent://alcor/events/port-status',
+  /** Routers with their interfaces and extra routes (RouterEventData), keyed by router id. */
+  routerEvents: 'persistent://alcor/events/routers',
+  /** Floating IPs with their port, fixed IP and router (FloatingIpEventData), keyed by FIP id. */
+  floatingIpEvents: 'persistent://alcor/events/floating-ips',
 } as const;

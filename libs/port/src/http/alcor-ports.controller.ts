@@ -61,8 +61,10 @@ export class AlcorPortsController {
   @Delete('ports/:portId')
   @HttpCode(200)
   @ApiOperation({ summary: 'Delete a port; answers {"id": port_id} as Alcor does' })
-  async deletePort(@Ctx() caller: RequestContext, @Param('projectId') projectId: string, @Param('portId') portId: string) {
-    return { id: (await this.remove.execute(projectContext(caller, projectId), portId)).id };
+  async deletePort(@Ctx() caller: RequestContext, @Param('projectId') projectId: string, @Param('portId') portId: string, @Query('l3_port_check') l3PortCheck?: string) {
+    // Neutron's internal delete_port(l3_port_check=False): the route and floating-IP managers remove their own ports.
+    const allowServicePorts = caller.isAdmin && l3PortCheck === 'false';
+    return { id: (await this.remove.execute(projectContext(caller, projectId), portId, undefined, allowServicePorts)).id };
   }
 
   @Get('subnet-port-count/:subnetId')

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { PORT_DELETE_LISTENER, PortDeleteListener } from '@alcor/contracts';
 import { checkRevision, conflict, RequestContext } from '@alcor/neutron-api';
 import { Database, transactionWithCompensation } from '@alcor/persistence';
 import { PortEntity } from '../../domain/port.entity';
@@ -16,6 +17,8 @@ export class DeletePort {
   constructor(
     private readonly database: Database,
     private readonly deps: PortDependencies,
+    /** The floating-IP manager, when the process has one: a deleted port loses its floating IPs. */
+    @Optional() @Inject(PORT_DELETE_LISTENER) private readonly listener?: PortDeleteListener,
   ) {}
 
   execute(ctx: RequestContext, id: string, ifMatch?: number[], allowServicePorts = false): Promise<PortEntity> {
@@ -25,6 +28,7 @@ export class DeletePort {
       if (!allowServicePorts && SERVICE_OWNERS.includes(port.deviceOwner)) {
         throw conflict('ServicePortInUse', `Port ${port.id} cannot be deleted directly via the port API: has device owner ${port.deviceOwner}.`);
       }
+      await this.listener?.portDeleting(toPort(port));
       const addresses = port.fixedIps.map((ip) => ({ subnetId: ip.subnetId, ipAddress: ip.ipAddress }));
       await tx.delete(PortEntity, { id: port.id });
       await this.deps.ips.release(addresses);
@@ -32,8 +36,8 @@ export class DeletePort {
       await this.deps.macs.release([{ networkId: port.networkId, macAddress: port.macAddress }]);
       onFailure(() => this.deps.macs.allocate([{ networkId: port.networkId, portId: port.id, projectId: port.projectId, macAddress: port.macAddress }]));
       await recordPortChange(tx, 'deleted', toPort(port));
+      await this.deps.uncountPorts([port.projectId], onFailure);
       return port;
     });
   }
 }
-      await this.deps.uncountPorts([port.projectId], onFailure);

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { Port, PortChangeRequest, PortClient, PortCreateRequest } from '@alcor/contracts';
+import { NeutronError, parseCreateItem, parseUpdateBody, serviceContext } from '@alcor/neutron-api';
+import { changesFromAttributes, draftFromAttributes } from '../domain/port-draft';
+import { portSpec } from '../http/port-attributes';
+import { toPort } from '../http/port.mapper';
+import { CreatePorts } from '../use-cases/create-ports/create-ports';
+import { DeletePort } from '../use-cases/delete-port/delete-port';
+import { QueryPorts } from '../use-cases/query-ports/query-ports';
+import { UpdatePort } from '../use-cases/update-port/update-port';
+
+/**
+ * The port manager called in the same process (routers, floating IPs): requests go through the
+ * same attribute checks as the API, and every call joins the caller's transaction.
+ */
+@Injectable()
+export class InProcessPortClient implements PortClient {
+  constructor(
+    private readonly creates: CreatePorts,
+    private readonly updates: UpdatePort,
+    private readonly deletes: DeletePort,
+    private readonly query: QueryPorts,
+  ) {}
+
+  async create(projectId: string, request: PortCreateRequest): Promise<Port> {
+    const ctx = serviceContext(projectId);
+    const [created] = await this.creates.execute(ctx, [draftFromAttributes(parseCreateItem({ ...request, project_id: projectId }, portSpec, ctx))]);
+    return toPort(created);
+  }
+
+  async get(projectId: string, portId: string): Promise<Port | undefined> {
+    try {
+      return toPort(await this.query.get(serviceContext(projectId), portId));
+    } catch (error) {
+      if (error instanceof NeutronError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async update(projectId: string, portId: string, changes: PortChangeRequest): Promise<Port> {
+    const ctx = serviceContext(projectId);
+    return toPort(await this.updates.execute(ctx, portId, changesFromAttributes(parseUpdateBody({ port: changes }, portSpec, ctx))));
+  }
+
+  async delete(projectId: string, portId: string): Promise<void> {
+    await this.deletes.execute(serviceContext(projectId), portId, undefined, true);
+  }
+}

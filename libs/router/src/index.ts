@@ -1,0 +1,2 @@
+export * from './router.module';
+export * from './router.schema';
