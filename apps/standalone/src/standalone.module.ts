@@ -6,12 +6,13 @@ import { PersistenceSchema } from '@alcor/persistence';
 import { CoreModule } from '@alcor/platform';
 import { PortModule, portSchema } from '@alcor/port';
 import { QuotaModule, quotaSchema } from '@alcor/quota';
+import { SecurityGroupModule, securityGroupSchema } from '@alcor/security-group';
 import { SubnetModule, subnetSchema } from '@alcor/subnet';
 import { VpcModule, vpcSchema } from '@alcor/vpc';
 
 /** The managers one process hosts; each finds the others through their in-process clients. */
-export const STANDALONE_FEATURES: (Type<unknown> | DynamicModule)[] = [VpcModule, SubnetModule, IpamModule, MacModule, NodeModule, PortModule, QuotaModule];
-export const STANDALONE_SCHEMAS: PersistenceSchema[] = [vpcSchema, subnetSchema, ipamSchema, macSchema, nodeSchema, portSchema, quotaSchema];
+export const STANDALONE_FEATURES: (Type<unknown> | DynamicModule)[] = [VpcModule, SubnetModule, IpamModule, MacModule, NodeModule, PortModule, QuotaModule, SecurityGroupModule];
+export const STANDALONE_SCHEMAS: PersistenceSchema[] = [vpcSchema, subnetSchema, ipamSchema, macSchema, nodeSchema, portSchema, quotaSchema, securityGroupSchema];
 
 /** Every manager in one process, sharing one store and the in-process bus. */
 @Module({

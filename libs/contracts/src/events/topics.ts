@@ -9,6 +9,8 @@ export const TOPICS = {
   nodeEvents: 'persistent://alcor/events/nodes',
   /** Port status changes decided by the DPM from host acks (PortStatusEvent), keyed by port id. */
   portStatusEvents: 'persistent://alcor/events/port-status',
+  /** Security groups with all their rules, and port memberships (see security-group-events.ts). */
+  securityGroupEvents: 'persistent://alcor/events/security-groups',
   /** Routers with their interfaces and extra routes (RouterEventData), keyed by router id. */
   routerEvents: 'persistent://alcor/events/routers',
   /** Floating IPs with their port, fixed IP and router (FloatingIpEventData), keyed by FIP id. */

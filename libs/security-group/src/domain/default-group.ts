@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { recordGroupChange } from '../events/security-group-events';
+import { defaultGroupRules, insertRules } from './new-rules';
+import { SecurityGroupEntity } from './security-group.entity';
+
+/**
+ * The project's default group, created on first use, exactly once: a concurrent first use waits
+ * on the partial unique index (one is_default row per project) and then finds the winner's row,
+ * without failing its own transaction. Answers the group id and whether this call created it.
+ */
+export async function ensureDefaultGroup(tx: EntityManager, projectId: string): Promise<{ id: string; created: boolean }> {
+  const existing = await findDefaultGroupId(tx, projectId);
+  if (existing) return { id: existing, created: false };
+  const id = randomUUID();
+  const now = new Date();
+  const inserted: { id: string }[] = await tx.query(
+    `INSERT INTO security_groups (id, project_id, name, description, stateful, is_default, tags, revision_number, created_at, updated_at)
+     VALUES ($1, $2, 'default', 'Default security group', true, true, '{}', 1, $3, $3)
+     ON CONFLICT (project_id) WHERE is_default DO NOTHING RETURNING id`,
+    [id, projectId, now],
+  );
+  if (inserted.length === 0) return { id: (await findDefaultGroupId(tx, projectId)) as string, created: false };
+  const rules = await insertRules(tx, projectId, defaultGroupRules(id), now);
+  const group = await tx.getRepository(SecurityGroupEntity).findOneByOrFail({ id });
+  await recordGroupChange(tx, 'created', { id, group, rules });
+  return { id, created: true };
+}
+
+export async function findDefaultGroupId(em: EntityManager, projectId: string): Promise<string | undefined> {
+  const rows: { id: string }[] = await em.query('SELECT id FROM security_groups WHERE project_id = $1 AND is_default', [projectId]);
+  return rows[0]?.id;
+}

@@ -1,0 +1,3 @@
+export * from './security-group.module';
+export * from './security-group.schema';
+export * from './client/rest-security-group.client';

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { PortSecurityGroupsBinding, PortSecurityGroupsEventData, PortSecurityGroupsRequest } from '@alcor/contracts';
+import { notFound } from '@alcor/neutron-api';
+import { Database, transactionWithCompensation } from '@alcor/persistence';
+import { DefaultGroups } from '../../domain/default-groups';
+import { PortBindingEntity } from '../../domain/port-binding.entity';
+import { recordMemberships } from '../../events/security-group-events';
+
+/** Rows per INSERT: 4 parameters a row keeps a statement far under PostgreSQL's 65535. */
+const ROWS_PER_INSERT = 1000;
+
+/**
+ * Port <-> group bindings, for the port manager (in its transaction when in-process). Groups are
+ * held FOR SHARE until commit, so a group cannot be deleted, nor its rules changed, between this
+ * check and the port's commit; binds of one group do not wait for each other.
+ */
+@Injectable()
+export class BindPorts {
+  constructor(
+    private readonly database: Database,
+    private readonly defaults: DefaultGroups,
+  ) {}
+
+  /** Replaces the bindings of these ports; undefined ids mean the project's default group. */
+  replace(projectId: string, requests: PortSecurityGroupsRequest[]): Promise<PortSecurityGroupsBinding[]> {
+    return transactionWithCompensation(this.database, async (tx, onFailure) => {
+      const needsDefault = requests.some((r) => r.securityGroupIds === undefined);
+      const defaultId = needsDefault ? await this.defaults.ensure(tx, projectId, onFailure) : undefined;
+      const wanted = requests.map((r) => ({ ...r, securityGroupIds: [...new Set(r.securityGroupIds ?? [defaultId as string])] }));
+      await this.holdGroups(tx, projectId, wanted.flatMap((r) => r.securityGroupIds));
+      const before = await this.current(tx, wanted.map((r) => r.portId));
+      await tx.query('DELETE FROM security_group_port_bindings WHERE port_id = ANY($1::uuid[])', [wanted.map((r) => r.portId)]);
+      const rows = wanted.flatMap((r) => r.securityGroupIds.map((securityGroupId, position) => ({ portId: r.portId, securityGroupId, projectId, position })));
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await tx.insert(PortBindingEntity, rows.slice(i, i + ROWS_PER_INSERT));
+      const changed = wanted.filter((r) => (before.get(r.portId) ?? []).join() !== r.securityGroupIds.join());
+      await recordMemberships(tx, 'updated', changed.map((r) => membership(projectId, r.portId, r.revisionNumber, r.securityGroupIds)));
+      return wanted.map((r) => ({ portId: r.portId, securityGroupIds: r.securityGroupIds }));
+    });
+  }
+
+  /** Alcor's bind-security-groups / unbind-security-groups: add or remove (port, group) pairs. */
+  async changePairs(projectId: string, pairs: { portId: string; securityGroupId: string }[], add: boolean): Promise<void> {
+    await this.database.transaction(async (tx) => {
+      const before = await this.current(tx, [...new Set(pairs.map((p) => p.portId))]);
+      const requests = [...new Set(pairs.map((p) => p.portId))].map((portId) => {
+        const mine = pairs.filter((p) => p.portId === portId).map((p) => p.securityGroupId);
+        const held = before.get(portId) ?? [];
+        return { portId, revisionNumber: 0, securityGroupIds: add ? [...held, ...mine] : held.filter((id) => !mine.includes(id)) };
+      });
+      await this.replace(projectId, requests);
+    });
+  }
+
+  /** Forgets the ports' bindings (port deleted). */
+  unbind(projectId: string, ports: { portId: string; revisionNumber: number }[]): Promise<void> {
+    return this.database.transaction(async (tx) => {
+      const before = await this.current(tx, ports.map((p) => p.portId));
+      if (before.size === 0) return;
+      await tx.query('DELETE FROM security_group_port_bindings WHERE port_id = ANY($1::uuid[])', [[...before.keys()]]);
+      const gone = ports.filter((p) => before.has(p.portId));
+      await recordMemberships(tx, 'deleted', gone.map((p) => membership(projectId, p.portId, p.revisionNumber, before.get(p.portId) as string[])));
+    });
+  }
+
+  /** Every group must exist in the port's project; each is then held FOR SHARE until commit. */
+  private async holdGroups(tx: EntityManager, projectId: string, ids: string[]): Promise<void> {
+    const wanted = [...new Set(ids)].sort();
+    if (wanted.length === 0) return;
+    const rows: { id: string }[] = await tx.query('SELECT id FROM security_groups WHERE id = ANY($1::uuid[]) AND project_id = $2 ORDER BY id FOR SHARE', [wanted, projectId]);
+    const found = new Set(rows.map((r) => r.id));
+    const missing = wanted.filter((id) => !found.has(id));
+    if (missing.length > 0) throw notFound('SecurityGroupNotFound', `Security group ${missing.join(', ')} does not exist`);
+  }
+
+  private async current(tx: EntityManager, portIds: string[]): Promise<Map<string, string[]>> {
+    const rows: { port_id: string; security_group_id: string }[] = await tx.query(
+      'SELECT port_id, security_group_id FROM security_group_port_bindings WHERE port_id = ANY($1::uuid[]) ORDER BY port_id, position',
+      [portIds],
+    );
+    const byPort = new Map<string, string[]>();
+    for (const row of rows) byPort.set(row.port_id, [...(byPort.get(row.port_id) ?? []), row.security_group_id]);
+    return byPort;
+  }
+}
+
+function membership(projectId: string, portId: string, revisionNumber: number, securityGroupIds: string[]): PortSecurityGroupsEventData {
+  return { id: portId, port_id: portId, project_id: projectId, revision_number: revisionNumber, security_group_ids: [...securityGroupIds] };
+}
