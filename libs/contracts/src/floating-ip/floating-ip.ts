@@ -10,10 +10,6 @@ export interface FloatingIp {
   fixed_ip_address: string | null;
   router_id: string | null;
   status: string;
-  port_details: { name: string; network_id: string; mac_address: string; admin_state_up: boolean; status: string; device_id: string; device_owner: string } | null;
-  dns_name: string;
-  dns_domain: string;
-  qos_policy_id: string | null;
   tags: string[];
   created_at: string;
   updated_at: string;

@@ -24,7 +24,9 @@ export class InProcessPortClient implements PortClient {
 
   async create(projectId: string, request: PortCreateRequest): Promise<Port> {
     const ctx = serviceContext(projectId);
-    const [created] = await this.creates.execute(ctx, [draftFromAttributes(parseCreateItem({ ...request, project_id: projectId }, portSpec, ctx))]);
+    // Absent means Neutron's default (as over REST, where JSON drops undefined).
+    const given = Object.fromEntries(Object.entries({ ...request, project_id: projectId }).filter(([, v]) => v !== undefined));
+    const [created] = await this.creates.execute(ctx, [draftFromAttributes(parseCreateItem(given, portSpec, ctx))]);
     return toPort(created);
   }
 

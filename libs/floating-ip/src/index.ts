@@ -1,0 +1,2 @@
+export * from './floating-ip.module';
+export * from './floating-ip.schema';
