@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { managerUrls } from '@alcor/config';
-import { INTERNAL_SERVICE_HEADERS, IP_ALLOCATOR, MAC_ALLOCATOR, NODE_CLIENT, RestVpcClient, SUBNET_CLIENT, VPC_CLIENT } from '@alcor/contracts';
+import { INTERNAL_SERVICE_HEADERS, IP_ALLOCATOR, MAC_ALLOCATOR, NODE_CLIENT, RestVpcClient, SECURITY_GROUP_CLIENT, SUBNET_CLIENT, VPC_CLIENT } from '@alcor/contracts';
 import { RestIpAllocator } from '@alcor/ipam';
 import { RestMacAllocator } from '@alcor/mac';
 import { RestNodeClient } from '@alcor/node';
 import { CoreModule, RemoteClientsModule, startHttpService } from '@alcor/platform';
 import { PortModule, portSchema } from '@alcor/port';
 import { remoteQuotaEnforcer } from '@alcor/quota';
+import { RestSecurityGroupClient } from '@alcor/security-group';
 import { RestSubnetClient } from '@alcor/subnet';
 
 @Module({
@@ -19,6 +20,7 @@ import { RestSubnetClient } from '@alcor/subnet';
       { token: IP_ALLOCATOR, create: (env) => new RestIpAllocator(managerUrls(env).ip) },
       { token: MAC_ALLOCATOR, create: (env) => new RestMacAllocator(managerUrls(env).mac, { ...INTERNAL_SERVICE_HEADERS }) },
       { token: NODE_CLIENT, create: (env) => new RestNodeClient(managerUrls(env).node, { ...INTERNAL_SERVICE_HEADERS }) },
+      { token: SECURITY_GROUP_CLIENT, create: (env) => new RestSecurityGroupClient(managerUrls(env).securityGroup) },
       remoteQuotaEnforcer,
     ]),
     PortModule,

@@ -12,13 +12,15 @@ import {
   QuotaEnforcer,
   QuotaUndo,
   releaseQuota,
+  SECURITY_GROUP_CLIENT,
+  SecurityGroupClient,
   Subnet,
   SUBNET_CLIENT,
   SubnetClient,
   VPC_CLIENT,
   VpcClient,
 } from '@alcor/contracts';
-import { badRequest, invalidInput, notFound } from '@alcor/neutron-api';
+import { badRequest, notFound } from '@alcor/neutron-api';
 
 /**
  * The other managers a port needs (Alcor's PM processor chain): network, subnets, node, MACs and
@@ -34,6 +36,8 @@ export class PortDependencies {
     @Inject(IP_ALLOCATOR) readonly ips: IpAllocator,
     /** Absent only in test modules without a quota manager. */
     @Optional() @Inject(QUOTA_ENFORCER) private readonly quota?: QuotaEnforcer,
+    /** The security group manager; absent: ports get no groups (see port-security-groups.ts). */
+    @Optional() @Inject(SECURITY_GROUP_CLIENT) readonly securityGroups?: SecurityGroupClient,
   ) {}
 
   /** One port per entry against its project's quota (409 OverQuota, all-or-none). */
@@ -60,11 +64,5 @@ export class PortDependencies {
     if (hostId === '') return;
     const [node] = await this.nodes.getByNames([hostId]);
     if (!node) throw badRequest(`Binding failed: host ${hostId} is not a registered compute node (register it with POST /nodes).`, 'PortBindingFailed');
-  }
-
-  /** Security groups arrive with the security-group manager; until then only none are accepted. */
-  checkSecurityGroups(ids: string[] | undefined): string[] {
-    if (ids && ids.length > 0) throw invalidInput('security_groups are not available yet: this deployment has no security-group manager.');
-    return [];
   }
 }

@@ -12,6 +12,7 @@ import { recordPortChanges } from '../../events/port-events';
 import { toPort } from '../../http/port.mapper';
 import { checkAddressPairs } from '../address-pairs';
 import { PortDependencies } from '../port-dependencies';
+import { bindNewPorts, groupsForNewPort } from '../port-security-groups';
 import { storedColumns } from '../stored-columns';
 
 /** Rows per INSERT: keeps every statement under PostgreSQL's 65535 parameters. */
@@ -66,7 +67,7 @@ export class CreatePorts {
       const network = await once(networks, `${draft.projectId}/${draft.networkId}`, () => this.deps.network(draft.projectId, draft.networkId));
       await once(hosts, draft.hostId, () => this.deps.checkHost(draft.hostId));
       const onNetwork = await once(subnets, draft.networkId, () => this.deps.subnetsOf(draft.projectId, draft.networkId));
-      this.deps.checkSecurityGroups(draft.securityGroups);
+      groupsForNewPort(draft.securityGroups, draft.portSecurityEnabled ?? network.port_security_enabled, draft.deviceOwner);
       resolved.push({ draft, id: draft.id ?? randomUUID(), network, subnets: onNetwork });
     }
     return resolved;
@@ -86,6 +87,7 @@ export class CreatePorts {
     for (const a of allocations) addressesOf.set(a.portId, [...(addressesOf.get(a.portId) ?? []), a]);
     const now = new Date();
     const entities = ports.map((p) => this.entity(tx, p, macOf.get(p.id) as string, addressesOf.get(p.id) ?? [], now));
+    await bindNewPorts(this.deps.securityGroups, entities.map((entity, i) => ({ entity, groups: groupsForNewPort(ports[i].draft.securityGroups, entity.portSecurityEnabled, entity.deviceOwner) })), onFailure);
     for (let i = 0; i < entities.length; i += ROWS_PER_INSERT) {
       await tx.insert(PortEntity, entities.slice(i, i + ROWS_PER_INSERT).map(storedColumns));
     }

@@ -7,6 +7,7 @@ import { PortRepository } from '../../domain/port.repository';
 import { recordPortChange } from '../../events/port-events';
 import { toPort } from '../../http/port.mapper';
 import { PortDependencies } from '../port-dependencies';
+import { unbindPort } from '../port-security-groups';
 
 /** Router-owned ports go with their router interface, not through /ports (Neutron's ServicePortInUse). */
 const SERVICE_OWNERS = ['network:router_interface', 'network:router_gateway', 'network:floatingip', 'network:router_interface_distributed'];
@@ -35,6 +36,7 @@ export class DeletePort {
       onFailure(() => this.deps.ips.allocate(addresses.map((a) => ({ ...a, portId: port.id }))));
       await this.deps.macs.release([{ networkId: port.networkId, macAddress: port.macAddress }]);
       onFailure(() => this.deps.macs.allocate([{ networkId: port.networkId, portId: port.id, projectId: port.projectId, macAddress: port.macAddress }]));
+      await unbindPort(this.deps.securityGroups, port, onFailure);
       await recordPortChange(tx, 'deleted', toPort(port));
       await this.deps.uncountPorts([port.projectId], onFailure);
       return port;

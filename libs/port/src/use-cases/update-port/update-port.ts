@@ -13,6 +13,7 @@ import { toPort } from '../../http/port.mapper';
 import { checkAddressPairs } from '../address-pairs';
 import { storedColumns } from '../stored-columns';
 import { PortDependencies } from '../port-dependencies';
+import { groupsAfterUpdate, rebindPort } from '../port-security-groups';
 
 /** Updates a port; new fixed_ips keep the addresses they name again and release the others. */
 @Injectable()
@@ -28,7 +29,6 @@ export class UpdatePort {
       checkRevision(port, ifMatch);
       const before = JSON.stringify(toPort(port));
       if (changes.hostId !== undefined) await this.deps.checkHost(changes.hostId);
-      if (changes.securityGroups !== undefined) port.securityGroupIds = this.deps.checkSecurityGroups(changes.securityGroups);
       const simple: [keyof PortChanges, keyof PortEntity][] = [
         ['name', 'name'],
         ['description', 'description'],
@@ -44,6 +44,8 @@ export class UpdatePort {
       for (const [from, to] of simple) if (changes[from] !== undefined) (port as unknown as Record<string, unknown>)[to] = changes[from];
       port.allowedAddressPairs = checkAddressPairs(changes.allowedAddressPairs ?? port.allowedAddressPairs, port.portSecurityEnabled, port.macAddress);
       if (changes.fixedIps !== undefined) await this.readdress(tx, port, changes.fixedIps, onFailure);
+      const groups = groupsAfterUpdate(port, changes.securityGroups);
+      if (groups !== undefined && groups.join() !== port.securityGroupIds.join()) await rebindPort(this.deps.securityGroups, port, groups, onFailure);
       if (JSON.stringify(toPort(port)) === before) return port;
       touch(port);
       await tx.update(PortEntity, { id: port.id }, storedColumns(port));
