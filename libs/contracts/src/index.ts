@@ -15,6 +15,7 @@ export * from './dpm/port-status';
 export * from './security-group/security-group';
 export * from './security-group/security-group-events';
 export * from './security-group/security-group-client';
+export * from './dpm/southbound-headers';
 export * from './port/port-client';
 export * from './port/rest-port-client';
 export * from './router/router';

@@ -1,1 +1,13 @@
-export {};
+export * from './dpm.module';
+export * from './dpm.service';
+export * from './dpm.options';
+export * from './data-plane';
+export * from './delivery/agent-transport';
+export * from './delivery/delivery';
+export * from './delivery/host-link';
+export * from './ncm/ncm-server';
+export * from './status/port-status-tracker';
+export * from './topology/change-filter';
+export * from './topology/event-mapping';
+export * from './topology/merge';
+export * from './rebuild/topology-loader';

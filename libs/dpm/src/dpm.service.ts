@@ -1,0 +1,142 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { decodeJson, MESSAGE_BUS, MessageBus, publishJson, Subscription } from '@alcor/bus';
+import { Environment, managerUrls } from '@alcor/config';
+import { INTERNAL_SERVICE_HEADERS, PortStatusEvent, ResourceEvent, TOPICS } from '@alcor/contracts';
+import { ENVIRONMENT } from '@alcor/platform';
+import { DataPlane } from './data-plane';
+import { GrpcAgentTransport } from './delivery/agent-transport';
+import { DPM_OPTIONS, DpmOptions } from './dpm.options';
+import { NcmServer } from './ncm/ncm-server';
+import { ListingGet, loadTopology } from './rebuild/topology-loader';
+
+/** The DPM's one durable subscription per topic; failover: one active DPM at a time, in order. */
+export const DPM_SUBSCRIPTION = 'data-plane-manager';
+
+/** Resource topics the DPM programs; the SG and router topics once their managers define them. */
+export function dpmTopics(): string[] {
+  const topics: Record<string, string> = TOPICS;
+  return ['networkEvents', 'subnetEvents', 'portEvents', 'nodeEvents', 'securityGroupEvents', 'routerEvents']
+    .map((name) => topics[name])
+    .filter((topic): topic is string => typeof topic === 'string');
+}
+
+/**
+ * Runs the DPM in a Nest process: subscribes first (events wait), rebuilds the index from the
+ * managers' listings, then applies events; pushes goal states to host agents and serves the NCM
+ * role's gRPC. Generations and nb_cfg restart with the process, so every host gets a FULL state.
+ */
+@Injectable()
+export class DpmService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('DataPlaneManager');
+  readonly dataPlane: DataPlane;
+  readonly ncm: NcmServer;
+  private readonly subscriptions: Subscription[] = [];
+  private rebuilt = false;
+  private readonly ready: Promise<void>;
+  private markReady!: () => void;
+  private stopping = false;
+
+  constructor(
+    @Inject(ENVIRONMENT) private readonly environment: Environment,
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(DPM_OPTIONS) private readonly options: DpmOptions,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+    this.dataPlane = new DataPlane(
+      new GrpcAgentTransport(),
+      {
+        pushTimeoutMs: environment.DPM_PUSH_TIMEOUT_MS,
+        heartbeatMs: environment.DPM_HEARTBEAT_MS,
+        heartbeatMisses: environment.DPM_HEARTBEAT_MISSES,
+        retryMaxMs: environment.DPM_RETRY_MAX_MS,
+      },
+      (event) => this.publishStatus(event),
+    );
+    this.ncm = new NcmServer(this.dataPlane);
+  }
+
+  get isRebuilt(): boolean {
+    return this.rebuilt;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { DPM_GRPC_HOST: host, DPM_GRPC_PORT: grpcPort } = this.environment;
+    try {
+      const port = await this.ncm.start(host, grpcPort);
+      this.logger.log(`GoalStateProvisioner (NCM role) on ${host}:${port}`);
+    } catch (error) {
+      // Pushing goal states does not need it; agents' restart and on-demand requests do.
+      this.logger.error(`NCM role disabled: cannot listen on ${host}:${grpcPort}: ${String(error)}`);
+    }
+    for (const topic of dpmTopics()) {
+      this.subscriptions.push(
+        await this.bus.subscribe(topic, DPM_SUBSCRIPTION, { mode: 'failover', initialPosition: 'earliest', nackRedeliveryDelayMs: 500 }, async (message) => {
+          await this.ready;
+          try {
+            this.dataPlane.handle(decodeJson(message) as ResourceEvent<unknown>);
+          } catch (error) {
+            // A change the builder cannot take would otherwise be redelivered forever.
+            this.logger.error(`dropping event ${message.messageId} on ${topic}: ${String(error)}`);
+          }
+          await message.ack();
+        }),
+      );
+    }
+    // Not awaited: in standalone the listings are this process's own routes, served once it is up.
+    void this.rebuild();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    for (const subscription of this.subscriptions.splice(0)) await subscription.close().catch(() => undefined);
+    this.dataPlane.stop();
+    await this.ncm.stop();
+  }
+
+  private async rebuild(): Promise<void> {
+    for (let attempt = 1; !this.stopping; attempt++) {
+      try {
+        await new Promise((resolve) => setImmediate(resolve));
+        const started = Date.now();
+        const listed = await loadTopology((resource) => this.listingGet(resource));
+        this.dataPlane.load(listed);
+        this.dataPlane.delivery.start();
+        this.rebuilt = true;
+        this.markReady();
+        this.logger.log(`index rebuilt from ${listed.length} resources in ${Date.now() - started} ms`);
+        return;
+      } catch (error) {
+        this.logger.warn(`rebuild attempt ${attempt} failed, retrying: ${String(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 200 * attempt)));
+      }
+    }
+  }
+
+  private listingGet(resource: string): ListingGet {
+    if (this.options.topologySource === 'in-process') {
+      const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+      return async (path) => {
+        const response = await fastify.inject({ method: 'GET', url: path, headers: { ...INTERNAL_SERVICE_HEADERS } });
+        return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : undefined };
+      };
+    }
+    const urls: Record<string, string | undefined> = managerUrls(this.environment);
+    const base = { node: urls['node'], network: urls['vpc'], subnet: urls['subnet'], port: urls['port'], security_group: urls['securityGroup'], router: urls['router'] }[resource];
+    if (!base) return async () => ({ status: 404, body: undefined });
+    return async (path) => {
+      const response = await fetch(`${base.replace(/\/$/, '')}${path}`, { headers: { ...INTERNAL_SERVICE_HEADERS } });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    };
+  }
+
+  private publishStatus(event: PortStatusEvent): void {
+    publishJson(this.bus, TOPICS.portStatusEvents, event, { key: event.portId }).catch((error: unknown) =>
+      // Lost only until the next restart: the rebuild starts from the stored status and re-derives it.
+      this.logger.warn(`port status ${event.portId} ${event.status} not published: ${String(error)}`),
+    );
+  }
+}
