@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { managerUrls } from '@alcor/config';
-import { INTERNAL_SERVICE_HEADERS, IP_ALLOCATOR, MAC_ALLOCATOR, NODE_CLIENT, RestVpcClient, SECURITY_GROUP_CLIENT, SUBNET_CLIENT, VPC_CLIENT } from '@alcor/contracts';
+import { INTERNAL_SERVICE_HEADERS, IP_ALLOCATOR, MAC_ALLOCATOR, NODE_CLIENT, PORT_DELETE_LISTENER, RestFloatingIpClient, RestVpcClient, SECURITY_GROUP_CLIENT, SUBNET_CLIENT, VPC_CLIENT } from '@alcor/contracts';
 import { RestIpAllocator } from '@alcor/ipam';
 import { RestMacAllocator } from '@alcor/mac';
 import { RestNodeClient } from '@alcor/node';
@@ -22,6 +22,8 @@ import { RestSubnetClient } from '@alcor/subnet';
       { token: NODE_CLIENT, create: (env) => new RestNodeClient(managerUrls(env).node, { ...INTERNAL_SERVICE_HEADERS }) },
       { token: SECURITY_GROUP_CLIENT, create: (env) => new RestSecurityGroupClient(managerUrls(env).securityGroup) },
       remoteQuotaEnforcer,
+      // A deleted port loses its floating IPs, when an elastic-IP manager is deployed (ELASTIC_IP_MANAGER_URL).
+      { token: PORT_DELETE_LISTENER, create: (env) => (env.ELASTIC_IP_MANAGER_URL ? new RestFloatingIpClient(env.ELASTIC_IP_MANAGER_URL) : undefined) },
     ]),
     PortModule,
   ],

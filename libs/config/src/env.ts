@@ -50,6 +50,8 @@ export const environmentSchema = z.object({
   IP_MANAGER_URL: z.string().url().optional(),
   MAC_MANAGER_URL: z.string().url().optional(),
   NODE_MANAGER_URL: z.string().url().optional(),
+  ROUTE_MANAGER_URL: z.string().url().optional(),
+  ELASTIC_IP_MANAGER_URL: z.string().url().optional(),
   SG_MANAGER_URL: z.string().url().optional(),
   /** Data-plane manager: its gRPC server in the NCM role (RequestGoalStates), Alcor's 9016; 0 picks a free port. */
   DPM_GRPC_HOST: z.string().default('127.0.0.1'),

@@ -13,6 +13,8 @@ export function gatewayRoutes(environment: Environment): GatewayRoute[] {
     { collection: 'networks', upstream: urls.vpc },
     { collection: 'subnets', upstream: urls.subnet },
     { collection: 'ports', upstream: urls.port },
+    { collection: 'routers', upstream: urls.route },
+    { collection: 'floatingips', upstream: urls.elasticIp },
     { collection: 'security-groups', upstream: urls.securityGroup },
     { collection: 'security-group-rules', upstream: urls.securityGroup },
     { collection: 'quotas', upstream: urls.quota },

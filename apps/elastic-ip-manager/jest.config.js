@@ -1,0 +1,1 @@
+module.exports = { ...require('../../jest.preset.js'), displayName: 'elastic-ip-manager', rootDir: __dirname };
