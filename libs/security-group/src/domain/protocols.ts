@@ -27,13 +27,6 @@ export const IP_PROTOCOL_MAP: Readonly<Record<string, number>> = {
   vrrp: 112,
 };
 
-/** Canonical name of a protocol number (the first name Neutron maps to it). */
-export const PROTOCOL_NAME_OF_NUMBER: ReadonlyMap<number, string> = new Map(
-  Object.entries(IP_PROTOCOL_MAP)
-    .filter(([name]) => name !== 'icmpv6' && name !== 'ip')
-    .map(([name, num]) => [num, name]),
-);
-
 /** Protocols whose rules may carry a port range (Neutron's SG_PORT_PROTO_NAMES). */
 export const PORT_PROTOCOLS = new Set([6, 17, 33, 132, 136]);
 export const PORT_PROTOCOL_NAMES = 'DCCP, SCTP, TCP, UDP, UDPLITE';

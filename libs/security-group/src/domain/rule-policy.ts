@@ -1,6 +1,6 @@
 import { canonicalCidr, parseCidr } from '@alcor/netaddr';
 import { NeutronError } from '@alcor/neutron-api';
-import { ICMP_PROTOCOLS, IPV6_ONLY_PROTOCOLS, PORT_PROTOCOL_NAMES, PORT_PROTOCOLS, PROTOCOL_NAME_OF_NUMBER, protocolNumber } from './protocols';
+import { ICMP_PROTOCOLS, IPV6_ONLY_PROTOCOLS, PORT_PROTOCOL_NAMES, PORT_PROTOCOLS, protocolNumber } from './protocols';
 
 /** A rule as requested, after attribute conversion (protocol lower-cased or numeric text). */
 export interface RuleRequest {
@@ -99,5 +99,3 @@ export function ruleKey(rule: RuleRequest): string {
   ].join('_');
 }
 
-/** For messages: the protocol's name when it has one. */
-export const protocolLabel = (protocol: string | null) => (protocol !== null && /^\d+$/.test(protocol) ? PROTOCOL_NAME_OF_NUMBER.get(Number(protocol)) ?? protocol : protocol);
