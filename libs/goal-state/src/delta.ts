@@ -5,6 +5,8 @@ import {
   type SecurityGroupConfiguration,
   type SecurityGroupConfiguration_SecurityGroupRule as Rule,
   type SecurityGroupState,
+  type SubnetConfiguration,
+  type VpcConfiguration,
 } from '@alcor/proto';
 import { deepEqual } from './equal';
 import { hostResourcesOf, isEmptyGoalState, STATE_MAPS, type StateMapName } from './host-resources';
@@ -37,7 +39,7 @@ export function diffGoalStates(hostIp: string, before: GoalStateV2 | undefined, 
     for (const key of Object.keys(b)) if (!Object.hasOwn(a, key)) out[key] = { operationType: OperationType.DELETE, configuration: b[key].configuration };
   }
   if (isEmptyGoalState(delta)) return undefined;
-  addLookupStates(delta, after);
+  addLookupStates(delta, lookupIn(after));
   delta.hostResources = hostResourcesOf(hostIp, delta);
   return delta;
 }
@@ -63,9 +65,18 @@ export function securityGroupDelta(prev: SecurityGroupState, next: SecurityGroup
   return { operationType: OperationType.UPDATE, configuration: { ...next.configuration!, updateType: UpdateType.DELTA, securityGroupRules: rules } };
 }
 
+/** Where the current subnet and VPC states of a host are looked up (INFO states). */
+export interface LookupStates {
+  subnet(id: string): SubnetConfiguration | undefined;
+  vpc(id: string): VpcConfiguration | undefined;
+}
+
+export function lookupIn(gs: GoalStateV2 | undefined): LookupStates {
+  return { subnet: (id) => gs?.subnetStates[id]?.configuration, vpc: (id) => gs?.vpcStates[id]?.configuration };
+}
+
 /** Adds, as INFO, the current subnet and VPC states the message's states refer to and it lacks (hazard 7). */
-export function addLookupStates(delta: GoalStateV2, current: GoalStateV2 | undefined): void {
-  if (!current) return;
+export function addLookupStates(delta: GoalStateV2, current: LookupStates): void {
   const subnets = new Set<string>();
   const vpcs = new Set<string>();
   for (const s of Object.values(delta.portStates)) {
@@ -76,12 +87,12 @@ export function addLookupStates(delta: GoalStateV2, current: GoalStateV2 | undef
   for (const s of Object.values(delta.dhcpStates)) subnets.add(s.configuration!.subnetId);
   for (const s of Object.values(delta.routerStates)) for (const t of s.configuration!.subnetRoutingTables) subnets.add(t.subnetId);
   for (const id of subnets) {
-    const s = current.subnetStates[id];
-    if (s && !delta.subnetStates[id]) delta.subnetStates[id] = { operationType: OperationType.INFO, configuration: s.configuration };
+    const configuration = delta.subnetStates[id] ? undefined : current.subnet(id);
+    if (configuration) delta.subnetStates[id] = { operationType: OperationType.INFO, configuration };
   }
   for (const id of vpcs) {
-    const v = current.vpcStates[id];
-    if (v && !delta.vpcStates[id]) delta.vpcStates[id] = { operationType: OperationType.INFO, configuration: v.configuration };
+    const configuration = delta.vpcStates[id] ? undefined : current.vpc(id);
+    if (configuration) delta.vpcStates[id] = { operationType: OperationType.INFO, configuration };
   }
 }
 

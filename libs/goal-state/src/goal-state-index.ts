@@ -1,79 +1,67 @@
 import type { GoalStateV2 } from '@alcor/proto';
 import type { HostDelta, HostInfo } from './api';
-import { diffGoalStates } from './delta';
-import { onDemandGoalState } from './on-demand';
+import { Engine } from './engine';
+import { affectedHosts, fullHostGoalState, hostDelta } from './host-states';
+import { onDemandFromEngine } from './on-demand-engine';
 import type { TopologyChange } from './records';
-import { referenceGoalState } from './reference';
-import { Topology } from './topology';
 
 /**
- * Per-host goal states of the whole topology, kept up to date change by change.
- * Pure and synchronous: no I/O, no clock, no randomness.
+ * Per-host goal states of the whole topology, kept up to date change by change (incrementally:
+ * a change costs what it touches, e.g. one new port = its host's states + one neighbor per host of
+ * its VPC). Pure and synchronous: no I/O, no clock, no randomness. Not safe for concurrent use from
+ * several async flows between apply() and reading its result (there is none: everything is sync).
  */
 export class GoalStateIndex {
-  private readonly topology = new Topology();
-  private states = new Map<string, GoalStateV2>();
+  private readonly engine = new Engine();
 
   /** Applies one change and returns the deltas of the hosts it affects (no entry for the others). */
   apply(change: TopologyChange): HostDelta[] {
-    const before = this.states;
-    const beforeInfo = new Map(this.hostIds().map((h) => [h, this.hostInfo(h)!]));
-    this.topology.apply(change);
-    this.states = this.computeAll();
+    const e = this.engine;
+    const c = e.apply(change);
+    const memo = new Map<string, unknown>();
     const deltas: HostDelta[] = [];
-    for (const hostId of new Set([...before.keys(), ...this.states.keys()])) {
-      const info = this.hostInfo(hostId) ?? beforeInfo.get(hostId)!;
-      const goalState = diffGoalStates(info.hostIp, before.get(hostId), this.states.get(hostId));
-      if (goalState) deltas.push({ hostId, nodeId: info.nodeId, hostIp: info.hostIp, goalState });
+    for (const hostId of affectedHosts(e, c)) {
+      const goalState = hostDelta(e, c, hostId, memo);
+      if (!goalState) continue;
+      const view = e.hostViews.get(hostId) ?? c.prevHosts.get(hostId)!;
+      deltas.push({ hostId, nodeId: view.nodeId, hostIp: view.hostIp, goalState });
     }
     return deltas;
   }
 
   /** Bulk load (restart rebuild): applies every change, computes no deltas. */
   applyAll(changes: Iterable<TopologyChange>): void {
-    for (const c of changes) this.topology.apply(c);
-    this.states = this.computeAll();
+    for (const c of changes) this.engine.load(c);
+    this.engine.rebuild();
   }
 
-  /** Everything the host needs now (every state CREATE), for a FULL push; undefined for an unknown host. */
+  /** Everything the host needs now (every state CREATE, update_type FULL), for a FULL push; undefined for an unknown host. */
   fullGoalState(hostId: string): GoalStateV2 | undefined {
-    return this.states.get(hostId);
+    return fullHostGoalState(this.engine, hostId);
   }
 
   /** Known hosts (node names). */
   hostIds(): string[] {
-    return [...this.topology.nodes.values()].map((n) => n.node_name);
+    return [...this.engine.hostViews.keys()];
   }
 
   hostInfo(hostId: string): HostInfo | undefined {
-    for (const n of this.topology.nodes.values()) {
-      if (n.node_name === hostId) return { hostId, nodeId: n.node_id, hostIp: n.local_ip, serverPort: n.server_port ?? 50001 };
-    }
-    return undefined;
+    const n = this.engine.nodesByName.get(hostId);
+    return n ? { hostId, nodeId: n.node_id, hostIp: n.local_ip, serverPort: n.server_port ?? 50001 } : undefined;
   }
 
   /**
    * NCM's RequestGoalStates answer for one parked packet: the neighbor state(s) owning
-   * `destinationIp` as seen from the VPC whose VNI is `tunnelId` (L2 in that VPC, else L3 through a
-   * router of the host), with their subnet/router lookup states. undefined: not routable.
+   * `destinationIp` as seen from the host's VPC whose VNI is `tunnelId` (L2 in that VPC, else L3
+   * through a router of the host), with their subnet/router lookup states. undefined: not routable.
    */
   onDemand(hostId: string, tunnelId: number, destinationIp: string): GoalStateV2 | undefined {
-    const full = this.states.get(hostId);
-    const info = this.hostInfo(hostId);
-    return full && info ? onDemandGoalState(info.hostIp, full, tunnelId, destinationIp) : undefined;
+    return onDemandFromEngine(this.engine, hostId, tunnelId, destinationIp);
   }
 
   /** The host a port is programmed on ([] when it is on none), e.g. to mark it ACTIVE after that host's ack. */
   hostsOfPort(portId: string): string[] {
-    const p = this.topology.ports.get(portId);
-    if (!p) return [];
-    const state = this.states.get(p['binding:host_id']);
-    return state?.portStates[portId] ? [p['binding:host_id']] : [];
-  }
-
-  private computeAll(): Map<string, GoalStateV2> {
-    const out = new Map<string, GoalStateV2>();
-    for (const hostId of this.hostIds()) out.set(hostId, referenceGoalState(this.topology, hostId)!);
-    return out;
+    const host = this.engine.portViews.get(portId)?.host;
+    return host ? [host] : [];
   }
 }

@@ -1,5 +1,5 @@
 import { NeighborType, OperationType, type GoalStateV2 } from '@alcor/proto';
-import { addLookupStates } from './delta';
+import { addLookupStates, lookupIn } from './delta';
 import { hostResourcesOf } from './host-resources';
 import { emptyGoalState } from './reference';
 
@@ -32,7 +32,7 @@ export function onDemandGoalState(hostIp: string, full: GoalStateV2, tunnelId: n
     }
   }
   if (Object.keys(out.neighborStates).length === 0) return undefined;
-  addLookupStates(out, full);
+  addLookupStates(out, lookupIn(full));
   out.hostResources = hostResourcesOf(hostIp, out);
   return out;
 }

@@ -1,0 +1,441 @@
+import { NeighborType, type DHCPConfiguration, type RouterConfiguration, type SecurityGroupConfiguration, type VpcConfiguration } from '@alcor/proto';
+import {
+  dhcpConfiguration,
+  neighborConfiguration,
+  portConfiguration,
+  routerConfiguration,
+  securityGroupConfiguration,
+  subnetConfiguration,
+  vpcConfiguration,
+} from './configs';
+import { DEFAULT_DVR_MAC, dhcpId } from './conventions';
+import { deepEqual } from './equal';
+import { MultiMap } from './multi-map';
+import type { NodeRecord, PortRecord, RouterRecord, SubnetRecord, TopologyChange } from './records';
+import { distinctSorted } from './reference';
+import { Topology } from './topology';
+import { sameHostView, type HostView, type PortView, type SubnetView } from './views';
+
+const NO_DHCP: ReadonlyMap<string, DHCPConfiguration> = new Map();
+
+/** What one change really changed (contents compared, unchanged objects kept), plus the "before" views. */
+export interface ChangeSet {
+  /** Ports whose port/DHCP states or host changed. */
+  localPorts: Set<string>;
+  /** Ports whose neighbor states, VPC, host or router set changed. */
+  neighborPorts: Set<string>;
+  networks: Set<string>;
+  subnets: Set<string>;
+  groups: Set<string>;
+  routers: Set<string>;
+  /** Hosts whose id sets changed (or appeared / vanished). */
+  hosts: Set<string>;
+  prevPorts: Map<string, PortView | undefined>;
+  prevSubnets: Map<string, SubnetView | undefined>;
+  prevVpcs: Map<string, VpcConfiguration | undefined>;
+  prevGroups: Map<string, SecurityGroupConfiguration | undefined>;
+  prevRouters: Map<string, RouterConfiguration | undefined>;
+  prevHosts: Map<string, HostView | undefined>;
+}
+
+/**
+ * The incremental core (OVN-style): base records + their indexes, derived views and shared
+ * configurations, and host views (sets of ids per host). A change marks what it may touch, the
+ * engine recomputes only those entries, keeps the old object wherever the new one is equal (so
+ * later comparisons are by reference), and reports what really changed. Hosts never materialise
+ * their neighbors: they are the members of the host's VPCs and routers.
+ */
+export class Engine {
+  readonly t = new Topology();
+  // indexes over the records
+  readonly portsByNetwork = new MultiMap();
+  readonly portsByHostName = new MultiMap();
+  readonly portsBySubnet = new MultiMap();
+  readonly subnetsByNetwork = new MultiMap();
+  readonly nodesByName = new Map<string, NodeRecord>();
+  readonly routersBySubnet = new MultiMap();
+  readonly routersByPort = new MultiMap();
+  readonly groupMembers = new MultiMap();
+  readonly groupReferrers = new MultiMap();
+  /** `<networkId>|<ip>` -> ports: addresses are unique per VPC only, never globally. */
+  readonly portsByVpcIp = new MultiMap();
+  /** `<subnetId>|<ip>` -> ports (L3 on-demand lookups). */
+  readonly portsBySubnetIp = new MultiMap();
+  // derived
+  readonly portViews = new Map<string, PortView>();
+  readonly subnetViews = new Map<string, SubnetView>();
+  readonly vpcConfigs = new Map<string, VpcConfiguration>();
+  readonly groupConfigs = new Map<string, SecurityGroupConfiguration>();
+  readonly routerConfigs = new Map<string, RouterConfiguration>();
+  readonly hostViews = new Map<string, HostView>();
+  readonly vpcMembers = new MultiMap();
+  readonly routerMembers = new MultiMap();
+  readonly vpcHosts = new MultiMap();
+  readonly routerHosts = new MultiMap();
+  readonly visibleHosts = new MultiMap();
+  readonly groupHosts = new MultiMap();
+
+  /** Loads records without tracking changes; call rebuild() afterwards. */
+  load(change: TopologyChange): void {
+    this.updateRecords(change);
+  }
+
+  /** Derives every view from the records (restart rebuild). */
+  rebuild(): void {
+    for (const m of [this.vpcMembers, this.routerMembers, this.vpcHosts, this.routerHosts, this.visibleHosts, this.groupHosts]) m.clear();
+    for (const map of [this.portViews, this.subnetViews, this.vpcConfigs, this.groupConfigs, this.routerConfigs, this.hostViews]) map.clear();
+    for (const id of this.t.networks.keys()) this.vpcConfigs.set(id, vpcConfiguration(this.t.networks.get(id)!));
+    for (const s of this.t.subnets.values()) this.subnetViews.set(s.id, this.computeSubnet(s));
+    for (const g of this.t.groups.keys()) this.groupConfigs.set(g, this.computeGroup(g)!);
+    for (const r of this.t.routers.keys()) this.routerConfigs.set(r, this.computeRouter(r)!);
+    for (const p of this.t.ports.values()) this.setPortView(p.id, undefined, this.computePort(p));
+    for (const name of this.nodesByName.keys()) this.setHostView(name, undefined, this.computeHost(name));
+  }
+
+  /** Applies one change and returns what it changed. */
+  apply(change: TopologyChange): ChangeSet {
+    const c: ChangeSet = {
+      localPorts: new Set(), neighborPorts: new Set(), networks: new Set(), subnets: new Set(), groups: new Set(), routers: new Set(), hosts: new Set(),
+      prevPorts: new Map(), prevSubnets: new Map(), prevVpcs: new Map(), prevGroups: new Map(), prevRouters: new Map(), prevHosts: new Map(),
+    };
+    const touched = this.mayTouch(change);
+    this.updateRecords(change);
+
+    for (const n of touched.networks) {
+      const prev = this.vpcConfigs.get(n);
+      const rec = this.t.networks.get(n);
+      const next = rec ? keep(prev, vpcConfiguration(rec)) : undefined;
+      if (next === prev) continue;
+      c.prevVpcs.set(n, prev);
+      c.networks.add(n);
+      setOrDelete(this.vpcConfigs, n, next);
+    }
+    for (const s of touched.subnets) {
+      const prev = this.subnetViews.get(s);
+      const rec = this.t.subnets.get(s);
+      let next = rec ? this.computeSubnet(rec) : undefined;
+      if (prev && next && prev.networkId === next.networkId && (prev.config === next.config || deepEqual(prev.config, next.config))) next = prev;
+      if (next === prev) continue;
+      c.prevSubnets.set(s, prev);
+      c.subnets.add(s);
+      setOrDelete(this.subnetViews, s, next);
+    }
+    for (const g of touched.groups) {
+      const prev = this.groupConfigs.get(g);
+      const next = keep(prev, this.computeGroup(g));
+      if (next === prev) continue;
+      c.prevGroups.set(g, prev);
+      c.groups.add(g);
+      setOrDelete(this.groupConfigs, g, next);
+    }
+    for (const r of touched.routers) {
+      const prev = this.routerConfigs.get(r);
+      const next = keep(prev, this.computeRouter(r));
+      if (next === prev) continue;
+      c.prevRouters.set(r, prev);
+      c.routers.add(r);
+      setOrDelete(this.routerConfigs, r, next);
+    }
+    const hosts = touched.hosts;
+    for (const id of touched.ports) {
+      const prev = this.portViews.get(id);
+      const rec = this.t.ports.get(id);
+      const next = rec ? this.reuse(prev, this.computePort(rec)) : undefined;
+      const local = prev?.host !== next?.host || prev?.port !== next?.port || prev?.dhcp !== next?.dhcp;
+      const neighbor =
+        prev?.host !== next?.host || prev?.l2 !== next?.l2 || prev?.l3 !== next?.l3 || prev?.record.network_id !== next?.record.network_id || !sameList(prev?.l3Routers, next?.l3Routers);
+      if (!local && !neighbor) {
+        if (next) this.portViews.set(id, next); // same states, newer record
+        continue;
+      }
+      c.prevPorts.set(id, prev);
+      if (local) c.localPorts.add(id);
+      if (neighbor) c.neighborPorts.add(id);
+      this.setPortView(id, prev, next);
+      if (prev?.host) hosts.add(prev.host);
+      if (next?.host) hosts.add(next.host);
+    }
+    for (const h of hosts) {
+      const prev = this.hostViews.get(h);
+      const next = this.computeHost(h);
+      if (sameHostView(prev, next)) continue;
+      c.prevHosts.set(h, prev);
+      c.hosts.add(h);
+      this.setHostView(h, prev, next);
+    }
+    return c;
+  }
+
+  /** Everything a change may touch, found with the indexes as they are before it. */
+  private mayTouch(change: TopologyChange): { ports: Set<string>; networks: Set<string>; subnets: Set<string>; groups: Set<string>; routers: Set<string>; hosts: Set<string> } {
+    const m = { ports: new Set<string>(), networks: new Set<string>(), subnets: new Set<string>(), groups: new Set<string>(), routers: new Set<string>(), hosts: new Set<string>() };
+    const addAll = (set: Set<string>, values: Iterable<string>): void => {
+      for (const v of values) set.add(v);
+    };
+    switch (change.kind) {
+      case 'network': {
+        const id = change.op === 'upsert' ? change.network.id : change.id;
+        m.networks.add(id);
+        for (const s of this.subnetsByNetwork.get(id)) {
+          m.subnets.add(s);
+          addAll(m.routers, this.routersBySubnet.get(s)); // a router table lists usable subnets only
+        }
+        if (this.t.networks.has(id) !== (change.op === 'upsert')) {
+          addAll(m.ports, this.portsByNetwork.get(id)); // placement
+          for (const s of this.subnetsByNetwork.get(id)) addAll(m.ports, this.portsBySubnet.get(s)); // DHCP needs a usable subnet
+        }
+        break;
+      }
+      case 'subnet': {
+        const id = change.op === 'upsert' ? change.subnet.id : change.id;
+        m.subnets.add(id);
+        addAll(m.ports, this.portsBySubnet.get(id)); // DHCP states
+        for (const r of this.routersBySubnet.get(id)) {
+          m.routers.add(r);
+          addAll(m.hosts, this.routerHosts.get(r)); // the networks a router joins
+        }
+        break;
+      }
+      case 'port': {
+        const id = change.op === 'upsert' ? change.port.id : change.id;
+        m.ports.add(id);
+        const before = this.t.ports.get(id);
+        const after = change.op === 'upsert' ? change.port : undefined;
+        for (const g of [...(before?.security_groups ?? []), ...(after?.security_groups ?? [])]) addAll(m.groups, this.groupReferrers.get(g));
+        for (const r of this.routersByPort.get(id)) {
+          for (const i of this.t.routers.get(r)!.interfaces) if (i.port_id === id) m.subnets.add(i.subnet_id); // gateway MAC
+        }
+        break;
+      }
+      case 'node': {
+        const id = change.op === 'upsert' ? change.node.node_id : change.id;
+        for (const n of [this.t.nodes.get(id), change.op === 'upsert' ? change.node : undefined]) {
+          if (!n) continue;
+          m.hosts.add(n.node_name);
+          addAll(m.ports, this.portsByHostName.get(n.node_name));
+        }
+        break;
+      }
+      case 'securityGroup':
+        m.groups.add(change.op === 'upsert' ? change.group.id : change.id);
+        break;
+      case 'router': {
+        const id = change.op === 'upsert' ? change.router.id : change.id;
+        m.routers.add(id);
+        addAll(m.hosts, this.routerHosts.get(id));
+        for (const r of [this.t.routers.get(id), change.op === 'upsert' ? change.router : undefined]) {
+          for (const i of r?.interfaces ?? []) {
+            m.subnets.add(i.subnet_id);
+            addAll(m.ports, this.portsBySubnet.get(i.subnet_id));
+          }
+        }
+        break;
+      }
+    }
+    return m;
+  }
+
+  /** Stores the record and keeps the record indexes in step. */
+  private updateRecords(change: TopologyChange): void {
+    switch (change.kind) {
+      case 'network':
+        break;
+      case 'subnet': {
+        const id = change.op === 'upsert' ? change.subnet.id : change.id;
+        const old = this.t.subnets.get(id);
+        if (old) this.subnetsByNetwork.delete(old.network_id, id);
+        if (change.op === 'upsert') this.subnetsByNetwork.add(change.subnet.network_id, id);
+        break;
+      }
+      case 'port': {
+        const id = change.op === 'upsert' ? change.port.id : change.id;
+        const old = this.t.ports.get(id);
+        if (old) this.indexPort(old, false);
+        if (change.op === 'upsert') this.indexPort(change.port, true);
+        break;
+      }
+      case 'node': {
+        const id = change.op === 'upsert' ? change.node.node_id : change.id;
+        const old = this.t.nodes.get(id);
+        if (old && this.nodesByName.get(old.node_name) === old) this.nodesByName.delete(old.node_name);
+        if (change.op === 'upsert') this.nodesByName.set(change.node.node_name, change.node);
+        break;
+      }
+      case 'securityGroup': {
+        const id = change.op === 'upsert' ? change.group.id : change.id;
+        for (const r of this.t.groups.get(id)?.security_group_rules ?? []) if (r.remote_group_id) this.groupReferrers.delete(r.remote_group_id, id);
+        if (change.op === 'upsert') for (const r of change.group.security_group_rules) if (r.remote_group_id) this.groupReferrers.add(r.remote_group_id, id);
+        break;
+      }
+      case 'router': {
+        const id = change.op === 'upsert' ? change.router.id : change.id;
+        for (const i of this.t.routers.get(id)?.interfaces ?? []) {
+          this.routersBySubnet.delete(i.subnet_id, id);
+          this.routersByPort.delete(i.port_id, id);
+        }
+        if (change.op === 'upsert') {
+          for (const i of change.router.interfaces) {
+            this.routersBySubnet.add(i.subnet_id, id);
+            this.routersByPort.add(i.port_id, id);
+          }
+        }
+        break;
+      }
+    }
+    this.t.apply(change);
+  }
+
+  private indexPort(p: PortRecord, add: boolean): void {
+    const op = add ? 'add' : 'delete';
+    this.portsByNetwork[op](p.network_id, p.id);
+    this.portsByHostName[op](p['binding:host_id'], p.id);
+    for (const f of p.fixed_ips) {
+      this.portsBySubnet[op](f.subnet_id, p.id);
+      this.portsByVpcIp[op](vpcIpKey(p.network_id, f.ip_address), p.id);
+      this.portsBySubnetIp[op](vpcIpKey(f.subnet_id, f.ip_address), p.id);
+    }
+    for (const g of p.security_groups ?? []) this.groupMembers[op](g, p.id);
+  }
+
+  private computePort(p: PortRecord): PortView {
+    const l3Routers = distinctSorted(p.fixed_ips.flatMap((f) => [...this.routersBySubnet.get(f.subnet_id)]));
+    const node = p.admin_state_up !== false && this.t.networks.has(p.network_id) ? this.nodesByName.get(p['binding:host_id']) : undefined;
+    if (!node) return { record: p, l3Routers, dhcp: NO_DHCP };
+    const dhcp = new Map<string, DHCPConfiguration>();
+    for (const f of p.fixed_ips) {
+      const s = this.t.subnets.get(f.subnet_id);
+      if (s && s.enable_dhcp && this.t.networks.has(s.network_id)) dhcp.set(dhcpId(p.id, f.ip_address), dhcpConfiguration(p, s.id, f.ip_address));
+    }
+    const routed = p.fixed_ips.filter((f) => this.routersBySubnet.get(f.subnet_id).size > 0);
+    return {
+      record: p,
+      host: node.node_name,
+      l3Routers,
+      port: portConfiguration(p, node),
+      dhcp: dhcp.size ? dhcp : NO_DHCP,
+      l2: neighborConfiguration(p, node, NeighborType.L2, p.fixed_ips),
+      l3: l3Routers.length ? neighborConfiguration(p, node, NeighborType.L3, routed) : undefined,
+    };
+  }
+
+  /** The new view with every configuration equal to the old one replaced by the old object. */
+  private reuse(prev: PortView | undefined, next: PortView): PortView {
+    if (!prev) return next;
+    const sameDhcp = prev.dhcp.size === next.dhcp.size && [...next.dhcp].every(([k, v]) => deepEqual(prev.dhcp.get(k), v));
+    return {
+      ...next,
+      port: keep(prev.port, next.port),
+      l2: keep(prev.l2, next.l2),
+      l3: keep(prev.l3, next.l3),
+      dhcp: sameDhcp ? prev.dhcp : next.dhcp,
+    };
+  }
+
+  private setPortView(id: string, prev: PortView | undefined, next: PortView | undefined): void {
+    if (prev?.host) {
+      this.vpcMembers.delete(prev.record.network_id, id);
+      for (const r of prev.l3Routers) this.routerMembers.delete(r, id);
+    }
+    if (next?.host) {
+      this.vpcMembers.add(next.record.network_id, id);
+      for (const r of next.l3Routers) this.routerMembers.add(r, id);
+    }
+    setOrDelete(this.portViews, id, next);
+  }
+
+  private computeSubnet(s: SubnetRecord): SubnetView {
+    const n = this.t.networks.get(s.network_id);
+    return { networkId: s.network_id, config: n ? subnetConfiguration(s, n, this.gatewayMac(s.id)) : undefined };
+  }
+
+  private gatewayMac(subnetId: string): string {
+    for (const r of [...this.routersBySubnet.get(subnetId)].sort()) {
+      for (const i of this.t.routers.get(r)!.interfaces) {
+        if (i.subnet_id !== subnetId) continue;
+        const port = this.t.ports.get(i.port_id);
+        if (port) return port.mac_address;
+      }
+    }
+    return '';
+  }
+
+  private computeGroup(id: string): SecurityGroupConfiguration | undefined {
+    const g = this.t.groups.get(id);
+    return g ? securityGroupConfiguration(g, (remote) => this.memberIps(remote)) : undefined;
+  }
+
+  private memberIps(groupId: string): string[] {
+    const ips: string[] = [];
+    for (const p of this.groupMembers.get(groupId)) for (const f of this.t.ports.get(p)!.fixed_ips) ips.push(f.ip_address);
+    return distinctSorted(ips);
+  }
+
+  private computeRouter(id: string): RouterConfiguration | undefined {
+    const r: RouterRecord | undefined = this.t.routers.get(id);
+    if (!r) return undefined;
+    const subnets = distinctSorted(r.interfaces.map((i) => i.subnet_id))
+      .map((s) => this.t.subnets.get(s))
+      .filter((s): s is SubnetRecord => s !== undefined && this.t.networks.has(s.network_id));
+    return routerConfiguration(r, { node_id: '', node_name: '', local_ip: '', mac_address: '', host_dvr_mac: '-' }, subnets);
+  }
+
+  private computeHost(name: string): HostView | undefined {
+    const node = this.nodesByName.get(name);
+    if (!node) return undefined;
+    const local = new Set<string>();
+    const vpcs = new Set<string>();
+    const routers = new Set<string>();
+    const groups = new Set<string>();
+    for (const id of this.portsByHostName.get(name)) {
+      const v = this.portViews.get(id);
+      if (v?.host !== name) continue;
+      local.add(id);
+      vpcs.add(v.record.network_id);
+      for (const r of v.l3Routers) routers.add(r);
+      for (const g of v.record.security_groups ?? []) groups.add(g);
+    }
+    const visible = new Set(vpcs);
+    for (const r of routers) {
+      for (const i of this.t.routers.get(r)!.interfaces) {
+        const s = this.t.subnets.get(i.subnet_id);
+        if (s) visible.add(s.network_id);
+      }
+    }
+    return { nodeId: node.node_id, hostIp: node.local_ip, dvrMac: node.host_dvr_mac || DEFAULT_DVR_MAC, local, vpcs, routers, visible, groups };
+  }
+
+  private setHostView(name: string, prev: HostView | undefined, next: HostView | undefined): void {
+    const pairs: [MultiMap, keyof HostView][] = [
+      [this.vpcHosts, 'vpcs'],
+      [this.routerHosts, 'routers'],
+      [this.visibleHosts, 'visible'],
+      [this.groupHosts, 'groups'],
+    ];
+    for (const [index, field] of pairs) {
+      const before = (prev?.[field] ?? new Set()) as ReadonlySet<string>;
+      const after = (next?.[field] ?? new Set()) as ReadonlySet<string>;
+      for (const x of before) if (!after.has(x)) index.delete(x, name);
+      for (const x of after) if (!before.has(x)) index.add(x, name);
+    }
+    setOrDelete(this.hostViews, name, next);
+  }
+}
+
+export function vpcIpKey(networkId: string, ip: string): string {
+  return `${networkId}|${ip}`;
+}
+
+/** `prev` when equal to `next` (so unchanged states stay the same object), else `next`. */
+function keep<T>(prev: T | undefined, next: T | undefined): T | undefined {
+  return prev !== undefined && next !== undefined && deepEqual(prev, next) ? prev : next;
+}
+
+function setOrDelete<V>(map: Map<string, V>, key: string, value: V | undefined): void {
+  if (value === undefined) map.delete(key);
+  else map.set(key, value);
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

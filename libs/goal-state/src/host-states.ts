@@ -1,0 +1,205 @@
+import { OperationType, type GoalStateV2, type NeighborConfiguration, type RouterConfiguration, type SecurityGroupState } from '@alcor/proto';
+import { l2NeighborKey, l3NeighborKey } from './conventions';
+import { addLookupStates, securityGroupDelta, type LookupStates } from './delta';
+import type { ChangeSet, Engine } from './engine';
+import { deepEqual } from './equal';
+import { hostResourcesOf, isEmptyGoalState } from './host-resources';
+import { emptyGoalState } from './reference';
+import type { HostView, PortView } from './views';
+
+type State<C> = { operationType: OperationType; configuration: C | undefined };
+
+function state<C>(operationType: OperationType, configuration: C): State<C> {
+  return { operationType, configuration };
+}
+
+function routerFor(config: RouterConfiguration, host: HostView): RouterConfiguration {
+  return { ...config, hostDvrMacAddress: host.dvrMac };
+}
+
+/** Everything a host needs now, every state CREATE. */
+export function fullHostGoalState(e: Engine, hostId: string): GoalStateV2 | undefined {
+  const h = e.hostViews.get(hostId);
+  if (!h) return undefined;
+  const gs = emptyGoalState();
+  for (const n of h.visible) {
+    const v = e.vpcConfigs.get(n);
+    if (v) gs.vpcStates[n] = state(OperationType.CREATE, v);
+    for (const s of e.subnetsByNetwork.get(n)) {
+      const config = e.subnetViews.get(s)?.config;
+      if (config) gs.subnetStates[s] = state(OperationType.CREATE, config);
+    }
+  }
+  for (const id of h.local) {
+    const p = e.portViews.get(id)!;
+    gs.portStates[id] = state(OperationType.CREATE, p.port!);
+    for (const [key, d] of p.dhcp) gs.dhcpStates[key] = state(OperationType.CREATE, d);
+  }
+  for (const g of h.groups) {
+    const config = e.groupConfigs.get(g);
+    if (config) gs.securityGroupStates[g] = state(OperationType.CREATE, config);
+  }
+  for (const r of h.routers) gs.routerStates[r] = state(OperationType.CREATE, routerFor(e.routerConfigs.get(r)!, h));
+  for (const v of h.vpcs) for (const p of e.vpcMembers.get(v)) gs.neighborStates[l2NeighborKey(p)] = state(OperationType.CREATE, e.portViews.get(p)!.l2!);
+  for (const r of h.routers) for (const p of e.routerMembers.get(r)) gs.neighborStates[l3NeighborKey(p)] ??= state(OperationType.CREATE, e.portViews.get(p)!.l3!);
+  gs.hostResources = hostResourcesOf(h.hostIp, gs);
+  return gs;
+}
+
+/** The hosts a change set can affect. */
+export function affectedHosts(e: Engine, c: ChangeSet): Set<string> {
+  const out = new Set<string>(c.hosts);
+  const addAll = (hosts: Iterable<string>): void => {
+    for (const h of hosts) out.add(h);
+  };
+  for (const id of c.localPorts) {
+    const before = c.prevPorts.get(id)?.host;
+    const after = e.portViews.get(id)?.host;
+    if (before) out.add(before);
+    if (after) out.add(after);
+  }
+  // Host indexes are already "after"; a host that lost a VPC or router changed its id sets, so it is in c.hosts.
+  for (const id of c.neighborPorts) {
+    const before = c.prevPorts.get(id);
+    const after = e.portViews.get(id);
+    for (const v of [before, after]) {
+      if (!v?.host) continue;
+      addAll(e.vpcHosts.get(v.record.network_id));
+      for (const r of v.l3Routers) addAll(e.routerHosts.get(r));
+    }
+  }
+  for (const n of c.networks) addAll(e.visibleHosts.get(n));
+  for (const s of c.subnets) {
+    for (const v of [c.prevSubnets.get(s), e.subnetViews.get(s)]) if (v) addAll(e.visibleHosts.get(v.networkId));
+  }
+  for (const g of c.groups) addAll(e.groupHosts.get(g));
+  for (const r of c.routers) addAll(e.routerHosts.get(r));
+  return out;
+}
+
+/**
+ * One host's delta for a change set: candidate keys are the changed entries plus, for a host whose
+ * id sets changed, the members of what it gained or lost; each key's before/after state is read
+ * from the "before" views (change set) and the current ones, then compared (by reference first).
+ */
+export function hostDelta(e: Engine, c: ChangeSet, hostId: string, memo: Map<string, unknown>): GoalStateV2 | undefined {
+  const hb = c.prevHosts.has(hostId) ? c.prevHosts.get(hostId) : e.hostViews.get(hostId);
+  const ha = e.hostViews.get(hostId);
+  const host = ha ?? hb;
+  if (!host) return undefined;
+  const reshaped = c.hosts.has(hostId);
+  const portBefore = (id: string): PortView | undefined => (c.prevPorts.has(id) ? c.prevPorts.get(id) : e.portViews.get(id));
+  const portAfter = (id: string): PortView | undefined => e.portViews.get(id);
+  const delta = emptyGoalState();
+
+  // ports and DHCP
+  const ports = new Set<string>();
+  for (const id of c.localPorts) if (portBefore(id)?.host === hostId || portAfter(id)?.host === hostId) ports.add(id);
+  if (reshaped) for (const set of [hb?.local, ha?.local]) for (const id of set ?? []) ports.add(id);
+  for (const id of ports) {
+    const b = portBefore(id);
+    const a = portAfter(id);
+    const pb = b?.host === hostId ? b : undefined;
+    const pa = a?.host === hostId ? a : undefined;
+    put(delta.portStates, id, pb?.port, pa?.port, OperationType.CREATE);
+    for (const key of new Set([...(pb?.dhcp.keys() ?? []), ...(pa?.dhcp.keys() ?? [])])) put(delta.dhcpStates, key, pb?.dhcp.get(key), pa?.dhcp.get(key));
+  }
+
+  // VPCs and subnets of the visible networks
+  const networks = new Set(c.networks);
+  if (reshaped) for (const set of [hb?.visible, ha?.visible]) for (const n of set ?? []) networks.add(n);
+  for (const n of networks) {
+    const b = hb?.visible.has(n) ? (c.prevVpcs.has(n) ? c.prevVpcs.get(n) : e.vpcConfigs.get(n)) : undefined;
+    const a = ha?.visible.has(n) ? e.vpcConfigs.get(n) : undefined;
+    put(delta.vpcStates, n, b, a);
+  }
+  const subnets = new Set(c.subnets);
+  if (reshaped) for (const set of [hb?.visible, ha?.visible]) for (const n of set ?? []) for (const s of e.subnetsByNetwork.get(n)) subnets.add(s);
+  for (const s of subnets) {
+    const vb = c.prevSubnets.has(s) ? c.prevSubnets.get(s) : e.subnetViews.get(s);
+    const va = e.subnetViews.get(s);
+    put(delta.subnetStates, s, vb && hb?.visible.has(vb.networkId) ? vb.config : undefined, va && ha?.visible.has(va.networkId) ? va.config : undefined);
+  }
+
+  // security groups (one per-rule delta per group and change, shared by all hosts)
+  const groups = new Set(c.groups);
+  if (reshaped) for (const set of [hb?.groups, ha?.groups]) for (const g of set ?? []) groups.add(g);
+  for (const g of groups) {
+    const b = hb?.groups.has(g) ? (c.prevGroups.has(g) ? c.prevGroups.get(g) : e.groupConfigs.get(g)) : undefined;
+    const a = ha?.groups.has(g) ? e.groupConfigs.get(g) : undefined;
+    if (b && a && b !== a) {
+      let d = memo.get(`sg/${g}`) as SecurityGroupState | undefined;
+      if (!d) memo.set(`sg/${g}`, (d = securityGroupDelta(state(OperationType.CREATE, b), state(OperationType.CREATE, a))));
+      delta.securityGroupStates[g] = d;
+    } else put(delta.securityGroupStates, g, b, a);
+  }
+
+  // routers (DVR MAC per host)
+  const routers = new Set(c.routers);
+  if (reshaped) for (const set of [hb?.routers, ha?.routers]) for (const r of set ?? []) routers.add(r);
+  for (const r of routers) {
+    const b = hb?.routers.has(r) ? (c.prevRouters.has(r) ? c.prevRouters.get(r) : e.routerConfigs.get(r)) : undefined;
+    const a = ha?.routers.has(r) ? e.routerConfigs.get(r) : undefined;
+    put(delta.routerStates, r, b && hb ? routerFor(b, hb) : undefined, a && ha ? routerFor(a, ha) : undefined);
+  }
+
+  // neighbors: changed ports, plus all members of VPCs / routers the host gained or lost
+  const l2 = new Set(c.neighborPorts);
+  const l3 = new Set(c.neighborPorts);
+  if (reshaped) {
+    for (const v of symmetricDifference(hb?.vpcs, ha?.vpcs)) for (const p of e.vpcMembers.get(v)) l2.add(p);
+    for (const r of symmetricDifference(hb?.routers, ha?.routers)) for (const p of e.routerMembers.get(r)) l3.add(p);
+  }
+  for (const id of l2) {
+    const b = portBefore(id);
+    const a = portAfter(id);
+    const nb = b?.l2 && hb?.vpcs.has(b.record.network_id) ? b.l2 : undefined;
+    const na = a?.l2 && ha?.vpcs.has(a.record.network_id) ? a.l2 : undefined;
+    putShared(delta.neighborStates, l2NeighborKey(id), nb, na, memo);
+  }
+  for (const id of l3) {
+    const b = portBefore(id);
+    const a = portAfter(id);
+    const nb = b?.l3 && hb && b.l3Routers.some((r) => hb.routers.has(r)) ? b.l3 : undefined;
+    const na = a?.l3 && ha && a.l3Routers.some((r) => ha.routers.has(r)) ? a.l3 : undefined;
+    putShared(delta.neighborStates, l3NeighborKey(id), nb, na, memo);
+  }
+
+  if (isEmptyGoalState(delta)) return undefined;
+  if (ha) addLookupStates(delta, lookupView(e, ha));
+  delta.hostResources = hostResourcesOf(host.hostIp, delta);
+  return delta;
+}
+
+/** CREATE / UPDATE (or `changedOp`) / DELETE of one key, nothing when unchanged. */
+function put<C>(map: Record<string, State<C>>, key: string, before: C | undefined, after: C | undefined, changedOp = OperationType.UPDATE): void {
+  if (before === after || (before !== undefined && after !== undefined && deepEqual(before, after))) return;
+  if (after === undefined) map[key] = state(OperationType.DELETE, before!);
+  else map[key] = state(before === undefined ? OperationType.CREATE : changedOp, after);
+}
+
+/** Same, with the state objects shared across the hosts of one change (1,000 hosts, one neighbor object). */
+function putShared(map: Record<string, State<NeighborConfiguration>>, key: string, before: NeighborConfiguration | undefined, after: NeighborConfiguration | undefined, memo: Map<string, unknown>): void {
+  if (before === after) return;
+  const op = after === undefined ? OperationType.DELETE : before === undefined ? OperationType.CREATE : OperationType.UPDATE;
+  const memoKey = `${key}#${op}`;
+  let s = memo.get(memoKey) as State<NeighborConfiguration> | undefined;
+  if (!s) memo.set(memoKey, (s = state(op, (after ?? before)!)));
+  map[key] = s;
+}
+
+function* symmetricDifference(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): Iterable<string> {
+  for (const x of a ?? []) if (!b?.has(x)) yield x;
+  for (const x of b ?? []) if (!a?.has(x)) yield x;
+}
+
+/** The subnet and VPC states a host holds now, as the lookup source for INFO states. */
+function lookupView(e: Engine, h: HostView): LookupStates {
+  return {
+    subnet: (id) => {
+      const v = e.subnetViews.get(id);
+      return v?.config && h.visible.has(v.networkId) ? v.config : undefined;
+    },
+    vpc: (id) => (h.visible.has(id) ? e.vpcConfigs.get(id) : undefined),
+  };
+}
