@@ -106,6 +106,7 @@ if (pulsarAvailable) {
         },
       });
       brokerDown = false;
+      const brokerBack = Date.now();
       const afterRestart = ports.length;
       await waitFor(() => ports.length >= afterRestart + 10, 30_000, 'ports created after the restart');
       streaming = false;
@@ -120,6 +121,7 @@ if (pulsarAvailable) {
         const missing = ports.filter((id) => (applied.get(id)?.length ?? 0) < 2);
         throw new Error(`${error.message}: ${missing.length} ports incomplete, e.g. ${JSON.stringify(missing.slice(0, 3).map((id) => [id, applied.get(id)]))}`);
       });
+      const caughtUpMs = Date.now() - brokerBack;
 
       for (const id of ports) {
         // Exactly the two changes, once each, in commit order.
@@ -140,7 +142,7 @@ if (pulsarAvailable) {
       expect(consumerErrors).toBeGreaterThan(0);
       process.stderr.write(
         `pulsar restart (${kind}, ${how}): ${ports.length} ports (${whileDown.length} created while the broker was down), ` +
-          `broker down+up ${downMs} ms, ${deliveries} deliveries for ${seenEventIds.size} events, test ${Date.now() - started} ms\n`,
+          `broker down+up ${downMs} ms, every event applied ${caughtUpMs} ms after the broker was back, ${deliveries} deliveries for ${seenEventIds.size} events, test ${Date.now() - started} ms\n`,
       );
     });
   });
