@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { NeutronClient } from './neutron-client';
 import { runCrud, warn, type PhaseLine, type RunOptions } from './scenarios/crud';
+import { runL3 } from './scenarios/l3';
 import { networks } from './scenarios/networks';
 import { ports } from './scenarios/ports';
 import { ratio } from './stats';
@@ -26,6 +27,7 @@ type Scenario = (client: NeutronClient, run: RunOptions, emit: (line: PhaseLine)
 const SCENARIOS: Record<string, Scenario> = {
   networks: (client, run, emit) => runCrud(networks, client, run, emit),
   ports: (client, run, emit) => runCrud(ports, client, run, emit),
+  l3: runL3,
 };
 
 async function main(): Promise<number> {

@@ -141,7 +141,7 @@ export async function runCrud<Ctx>(spec: ResourceSpec<Ctx>, client: NeutronClien
   return lines;
 }
 
-function toLine(run: RunOptions, url: string, phase: string, concurrency: number, r: LoadResult, cpu: ReturnType<typeof cpuDelta>): PhaseLine {
+export function toLine(run: RunOptions, url: string, phase: string, concurrency: number, r: LoadResult, cpu: ReturnType<typeof cpuDelta>): PhaseLine {
   const s = summarize(r.durationsMs);
   return {
     scenario: run.scenario,
