@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { decodeJson, MESSAGE_BUS, MessageBus } from '@alcor/bus';
-import { PortSecurityGroupsEventData, ResourceEvent, SecurityGroupEventData, TOPICS } from '@alcor/contracts';
+import { PortSecurityGroupsEventData, ResourceEvent, SecurityGroupEventData, SecurityGroupRuleEventData as RuleEvent, TOPICS } from '@alcor/contracts';
 import { storeKinds, waitFor } from '@alcor/testing';
 import { createGroup, createRule, defaultGroups, ErrorBody, GroupBody } from './security-group-fixture';
 import { networkWithSubnet, startStandalone, StandaloneFixture } from './standalone-fixture';
@@ -9,12 +9,12 @@ type PortBody = { id: string; security_groups: string[]; port_security_enabled: 
 
 describe.each(storeKinds())('ports and security groups on %s', (kind) => {
   let f: StandaloneFixture;
-  const events: ResourceEvent<SecurityGroupEventData | PortSecurityGroupsEventData>[] = [];
+  const events: ResourceEvent<SecurityGroupEventData | RuleEvent | PortSecurityGroupsEventData>[] = [];
   beforeAll(async () => {
     f = await startStandalone(kind, { QUOTA_PORT: -1, QUOTA_SECURITY_GROUP: -1, QUOTA_SECURITY_GROUP_RULE: -1 });
     const bus = f.service.app.get<MessageBus>(MESSAGE_BUS);
     await bus.subscribe(TOPICS.securityGroupEvents, `sg-observer-${Date.now()}`, { mode: 'exclusive', autoAck: true, initialPosition: 'earliest' }, (m) => {
-      events.push(decodeJson(m) as ResourceEvent<SecurityGroupEventData | PortSecurityGroupsEventData>);
+      events.push(decodeJson(m) as ResourceEvent<SecurityGroupEventData | RuleEvent | PortSecurityGroupsEventData>);
     });
   });
   afterAll(() => f?.service.close());
@@ -93,27 +93,39 @@ describe.each(storeKinds())('ports and security groups on %s', (kind) => {
     expect((await f.api.delete(`/v2.0/security-groups/${g.id}`)).status).toBe(204);
   });
 
-  it('announces groups with all their rules and members: rule changes as group updates with a higher revision', async () => {
+  it('announces groups with their rules and members, and rule changes as deltas under the group’s next revision', async () => {
     const { network } = await networkWithSubnet(f.api, '10.63.0.0/24');
     const g = await createGroup(f.api, 'announced');
+    const remote = await createGroup(f.api, 'announced-remote');
     const port = (await f.api.post<{ port: PortBody }>('/v2.0/ports', { port: { network_id: network.id, security_groups: [g.id] } })).body.port;
     const rule = (await createRule(f.api, { security_group_id: g.id, direction: 'ingress', protocol: 'tcp', port_range_min: 22, port_range_max: 22 })).body.security_group_rule;
+    const fromRemote = (await createRule(f.api, { security_group_id: g.id, direction: 'ingress', remote_group_id: remote.id })).body.security_group_rule;
     expect((await f.api.delete(`/v2.0/security-group-rules/${rule.id}`)).status).toBe(204);
     expect((await createRule(f.api, { security_group_id: g.id, direction: 'ingress', protocol: 'bogus' })).status).toBe(400);
+    expect((await f.api.put(`/v2.0/security-groups/${g.id}`, { security_group: { name: 'renamed' } })).status).toBe(200);
+    // Deleting the remote group removes g's rule that named it.
+    expect((await f.api.delete(`/v2.0/security-groups/${remote.id}`)).status).toBe(204);
+
+    const ofGroup = (e: ResourceEvent<unknown>) => e.resourceId === g.id || (e.resource === 'security_group_rule' && (e.data as RuleEvent).security_group_id === g.id);
     const mine = await waitFor(() => {
-      const list = events.filter((e) => e.resourceId === g.id);
-      return list.length >= 3 && list;
-    }, 5000, 'three group events');
-    expect(mine.map((e) => [e.type, e.revisionNumber])).toEqual([
-      ['security_group.created', 1],
-      ['security_group.updated', 2],
-      ['security_group.updated', 3],
+      const list = events.filter(ofGroup);
+      return list.length >= 6 && list;
+    }, 5000, 'six events of the group');
+    expect(mine.map((e) => [e.type, e.resourceId, e.revisionNumber])).toEqual([
+      ['security_group.created', g.id, 1],
+      ['security_group_rule.created', rule.id, 2],
+      ['security_group_rule.created', fromRemote.id, 3],
+      ['security_group_rule.deleted', rule.id, 4],
+      ['security_group.updated', g.id, 5],
+      ['security_group_rule.deleted', fromRemote.id, 6],
     ]);
-    const [created, added, removed] = mine.map((e) => e.data as SecurityGroupEventData);
+    const created = mine[0].data as SecurityGroupEventData;
     expect(created.security_group_rules).toHaveLength(2);
-    expect(added.security_group_rules.map((r) => r.port_range_min)).toContain(22);
-    expect(added.member_port_ids).toEqual([port.id]);
-    expect(removed.security_group_rules).toHaveLength(2);
+    expect(mine[1].data).toMatchObject({ port_range_min: 22, security_group_revision_number: 2 });
+    const renamed = mine[4].data as SecurityGroupEventData;
+    expect(renamed).toMatchObject({ name: 'renamed', member_port_ids: [port.id] });
+    expect(renamed.security_group_rules.map((r) => r.id)).toContain(fromRemote.id);
+    expect((await f.api.get<{ security_group: GroupBody }>(`/v2.0/security-groups/${g.id}`)).body.security_group.revision_number).toBe(6);
     const bound = events.find((e) => e.resourceId === port.id && e.type === 'port_security_groups.updated');
     expect(bound?.data).toMatchObject({ port_id: port.id, security_group_ids: [g.id], revision_number: 1 });
   });

@@ -6,12 +6,13 @@ import { runCrud, warn, type PhaseLine, type RunOptions } from './scenarios/crud
 import { runL3 } from './scenarios/l3';
 import { networks } from './scenarios/networks';
 import { ports } from './scenarios/ports';
+import { runSgRules } from './scenarios/sg-rules';
 import { ratio } from './stats';
 
-const USAGE = `usage: npm run bench -- <networks|ports> --target <url> [--peer <url>] [options]
+const USAGE = `usage: npm run bench -- <networks|ports|sg-rules> --target <url> [--peer <url>] [options]
   --target <url>          this project's Neutron API (reported as "project")
   --peer <url>            a real Neutron to compare with (reported as "neutron"); runs after the target
-  --ports N / --networks N / --count N   resources per phase (default 100)
+  --ports N / --networks N / --count N   resources per phase (default 100; sg-rules: rules)
   --concurrency C         requests in flight (default 16)
   --bulk-size B           resources per bulk POST (default N: one POST); B < N repeats the POST serially
   --warmup W              warm-up operations per phase, excluded from the figures (default 5)
@@ -27,6 +28,7 @@ type Scenario = (client: NeutronClient, run: RunOptions, emit: (line: PhaseLine)
 const SCENARIOS: Record<string, Scenario> = {
   networks: (client, run, emit) => runCrud(networks, client, run, emit),
   ports: (client, run, emit) => runCrud(ports, client, run, emit),
+  'sg-rules': (client, run, emit) => runSgRules(client, run, emit),
   l3: runL3,
 };
 

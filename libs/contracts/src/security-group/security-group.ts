@@ -36,4 +36,5 @@ export interface SecurityGroup {
 }
 
 export const SECURITY_GROUP_RESOURCE = 'security_group';
+export const SECURITY_GROUP_RULE_RESOURCE = 'security_group_rule';
 export const PORT_SECURITY_GROUPS_RESOURCE = 'port_security_groups';

@@ -1,15 +1,15 @@
 import { EntityManager } from 'typeorm';
 import { touch } from '@alcor/neutron-api';
+import { SecurityGroupRuleEntity } from '../domain/security-group-rule.entity';
 import { SecurityGroupEntity } from '../domain/security-group.entity';
-import { SecurityGroupRepository } from '../domain/security-group.repository';
-import { recordGroupChange } from '../events/security-group-events';
-import { LoadedGroup } from '../http/security-group.mapper';
+import { recordRuleChanges } from '../events/security-group-events';
 
-/** A group whose rules changed: its revision goes up (as Neutron's) and its full rule set is announced. */
-export async function announceRulesChanged(tx: EntityManager, group: SecurityGroupEntity): Promise<LoadedGroup> {
+/**
+ * Rules of a (locked) group were added or removed: the group's revision goes up, as Neutron's
+ * does, and each rule is announced as a delta carrying that revision.
+ */
+export async function announceRuleChanges(tx: EntityManager, group: SecurityGroupEntity, change: 'created' | 'deleted', rules: SecurityGroupRuleEntity[]): Promise<void> {
   touch(group);
   await tx.update(SecurityGroupEntity, { id: group.id }, { revisionNumber: group.revisionNumber, updatedAt: group.updatedAt });
-  const [loaded] = await SecurityGroupRepository.withRules(tx, [group]);
-  await recordGroupChange(tx, 'updated', loaded);
-  return loaded;
+  await recordRuleChanges(tx, change, group, rules);
 }

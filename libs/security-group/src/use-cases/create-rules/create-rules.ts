@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { badRequest, conflict, RequestContext, scopeProject } from '@alcor/neutron-api';
 import { Database, isUniqueViolation, transactionWithCompensation } from '@alcor/persistence';
 import { insertRules } from '../../domain/new-rules';
@@ -7,12 +8,12 @@ import { checkRule, ruleKey } from '../../domain/rule-policy';
 import { RuleDraft } from '../../domain/security-group-draft';
 import { SecurityGroupRuleEntity } from '../../domain/security-group-rule.entity';
 import { securityGroupNotFound, SecurityGroupRepository } from '../../domain/security-group.repository';
-import { announceRulesChanged } from '../announce-group-change';
+import { announceRuleChanges } from '../announce-group-change';
 
 /**
  * Creates one rule or a bulk of rules of one group, atomically. The group row is locked for the
- * whole transaction, so concurrent creates of the same rule cannot both pass the duplicate check,
- * and each rule change announces the group's complete, consistent rule set.
+ * whole transaction, so concurrent creates of the same rule cannot both pass the duplicate check
+ * and rule changes of one group get consecutive group revisions.
  */
 @Injectable()
 export class CreateRules {
@@ -38,17 +39,21 @@ export class CreateRules {
         if (existing.length > 0) throw conflict('SecurityGroupRuleExists', `Security group rule already exists. Rule id is ${existing[0].id}.`);
         await this.quota.consume(projectId, 'security_group_rule', checked.length, onFailure);
         const created = await insertRules(tx, projectId, checked);
-        await announceRulesChanged(tx, group);
+        await announceRuleChanges(tx, group, 'created', created);
         return created;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'security_group_rules_pkey')) throw conflict('SecurityGroupRuleIdInUse', 'A security group rule with this id already exists.');
+      // The remote group was deleted while this request waited for it (its foreign key refuses).
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23503') {
+        throw securityGroupNotFound(drafts.find((d) => d.remoteGroupId !== null)?.remoteGroupId ?? groupId);
+      }
       throw error;
     }
   }
 
   /** remote_group_id must name a group the caller may see. */
-  private async checkRemoteGroups(tx: import('typeorm').EntityManager, ctx: RequestContext, ids: string[]): Promise<void> {
+  private async checkRemoteGroups(tx: EntityManager, ctx: RequestContext, ids: string[]): Promise<void> {
     const wanted = [...new Set(ids)];
     if (wanted.length === 0) return;
     const project = scopeProject(ctx);

@@ -5,9 +5,9 @@ import { QuotaGate } from '../../domain/quota-gate';
 import { SecurityGroupRuleEntity } from '../../domain/security-group-rule.entity';
 import { ruleNotFound, SecurityGroupRuleRepository } from '../../domain/security-group-rule.repository';
 import { SecurityGroupEntity } from '../../domain/security-group.entity';
-import { announceRulesChanged } from '../announce-group-change';
+import { announceRuleChanges } from '../announce-group-change';
 
-/** Deletes a rule under its group's lock and announces the group's remaining rules. */
+/** Deletes a rule under its group's lock; the group's revision goes up and the removal is announced. */
 @Injectable()
 export class DeleteRule {
   constructor(
@@ -23,7 +23,7 @@ export class DeleteRule {
       const result = await tx.delete(SecurityGroupRuleEntity, { id: rule.id });
       if (!result.affected) throw ruleNotFound(id);
       await this.quota.release(rule.projectId, 'security_group_rule', 1, onFailure);
-      await announceRulesChanged(tx, await tx.getRepository(SecurityGroupEntity).findOneByOrFail({ id: rule.securityGroupId }));
+      await announceRuleChanges(tx, await tx.getRepository(SecurityGroupEntity).findOneByOrFail({ id: rule.securityGroupId }), 'deleted', [rule]);
     });
   }
 }

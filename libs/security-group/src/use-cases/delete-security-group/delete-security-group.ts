@@ -3,16 +3,17 @@ import { QueryFailedError } from 'typeorm';
 import { checkRevision, conflict, RequestContext } from '@alcor/neutron-api';
 import { Database, transactionWithCompensation } from '@alcor/persistence';
 import { QuotaGate } from '../../domain/quota-gate';
+import { SecurityGroupRuleEntity } from '../../domain/security-group-rule.entity';
 import { SecurityGroupEntity } from '../../domain/security-group.entity';
 import { SecurityGroupRepository } from '../../domain/security-group.repository';
 import { recordGroupChange } from '../../events/security-group-events';
-import { announceRulesChanged } from '../announce-group-change';
+import { announceRuleChanges } from '../announce-group-change';
 
 const inUse = (id: string) => conflict('SecurityGroupInUse', `Security Group ${id} in use.`);
 
 /**
  * Deletes a group no port uses. Its rules go with it, and so do other groups' rules that named it
- * as remote group (Neutron's cascade): those groups are announced as updated.
+ * as remote group (Neutron's cascade): those removals are announced as rule deletions of their groups.
  */
 @Injectable()
 export class DeleteSecurityGroup {
@@ -30,10 +31,20 @@ export class DeleteSecurityGroup {
         if ((await SecurityGroupRepository.memberPortIds(tx, group.id)).length > 0) throw inUse(group.id);
         if (group.isDefault && !ctx.isAdmin) throw conflict('SecurityGroupCannotRemoveDefault', 'Insufficient rights for removing default security group.');
         const [loaded] = await SecurityGroupRepository.withRules(tx, [group]);
-        const referring: { id: string }[] = await tx.query(
-          'SELECT DISTINCT security_group_id AS id FROM security_group_rules WHERE remote_group_id = $1 AND security_group_id <> $1 ORDER BY 1',
-          [group.id],
-        );
+        // Other groups' rules naming this one go with it (Neutron's cascade). No new such rule can
+        // appear now (its foreign key check waits for our lock); those groups are locked, then their
+        // rules read again, so each removal is announced exactly once, under its group's next revision.
+        const others = (
+          await tx.query(
+            'SELECT id FROM security_groups WHERE id IN (SELECT security_group_id FROM security_group_rules WHERE remote_group_id = $1 AND security_group_id <> $1) ORDER BY id FOR UPDATE',
+            [group.id],
+          )
+        ).map((row: { id: string }) => row.id) as string[];
+        const referring = await tx
+          .getRepository(SecurityGroupRuleEntity)
+          .createQueryBuilder('r')
+          .where('r.remote_group_id = :id AND r.security_group_id <> :id', { id: group.id })
+          .getMany();
         const rulesByProject: { project_id: string; n: string }[] = await tx.query(
           'SELECT project_id, count(*) AS n FROM security_group_rules WHERE security_group_id = $1 OR remote_group_id = $1 GROUP BY project_id',
           [group.id],
@@ -42,9 +53,9 @@ export class DeleteSecurityGroup {
         await this.quota.release(group.projectId, 'security_group', 1, onFailure);
         for (const r of rulesByProject) await this.quota.release(r.project_id, 'security_group_rule', Number(r.n), onFailure);
         await recordGroupChange(tx, 'deleted', loaded);
-        for (const { id: other } of referring) {
-          const locked = await tx.query('SELECT id FROM security_groups WHERE id = $1 FOR UPDATE', [other]);
-          if (locked.length > 0) await announceRulesChanged(tx, await tx.getRepository(SecurityGroupEntity).findOneByOrFail({ id: other }));
+        for (const other of others) {
+          const owner = await tx.getRepository(SecurityGroupEntity).findOneBy({ id: other });
+          if (owner) await announceRuleChanges(tx, owner, 'deleted', referring.filter((r) => r.securityGroupId === other));
         }
       });
     } catch (error) {
