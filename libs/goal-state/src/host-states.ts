@@ -93,9 +93,8 @@ export function hostDelta(e: Engine, c: ChangeSet, hostId: string, memo: Map<str
   const delta = emptyGoalState();
 
   // ports and DHCP
-  const ports = new Set<string>();
-  for (const id of c.localPorts) if (portBefore(id)?.host === hostId || portAfter(id)?.host === hostId) ports.add(id);
-  if (reshaped) for (const set of [hb?.local, ha?.local]) for (const id of set ?? []) ports.add(id);
+  // a port changed on this host has this host before or after, so it is in the host's local sets
+  const ports = reshaped ? candidates(new Set(), true, hb?.local, ha?.local) : [...c.localPorts].filter((id) => portBefore(id)?.host === hostId || portAfter(id)?.host === hostId);
   for (const id of ports) {
     const b = portBefore(id);
     const a = portAfter(id);
@@ -106,25 +105,20 @@ export function hostDelta(e: Engine, c: ChangeSet, hostId: string, memo: Map<str
   }
 
   // VPCs and subnets of the visible networks
-  const networks = new Set(c.networks);
-  if (reshaped) for (const set of [hb?.visible, ha?.visible]) for (const n of set ?? []) networks.add(n);
-  for (const n of networks) {
+  for (const n of candidates(c.networks, reshaped, hb?.visible, ha?.visible)) {
     const b = hb?.visible.has(n) ? (c.prevVpcs.has(n) ? c.prevVpcs.get(n) : e.vpcConfigs.get(n)) : undefined;
     const a = ha?.visible.has(n) ? e.vpcConfigs.get(n) : undefined;
     put(delta.vpcStates, n, b, a);
   }
-  const subnets = new Set(c.subnets);
-  if (reshaped) for (const set of [hb?.visible, ha?.visible]) for (const n of set ?? []) for (const s of e.subnetsByNetwork.get(n)) subnets.add(s);
-  for (const s of subnets) {
+  const visibleSubnets = reshaped ? [...candidates(new Set(), true, hb?.visible, ha?.visible)].flatMap((n) => [...e.subnetsByNetwork.get(n)]) : [];
+  for (const s of candidates(c.subnets, reshaped, visibleSubnets)) {
     const vb = c.prevSubnets.has(s) ? c.prevSubnets.get(s) : e.subnetViews.get(s);
     const va = e.subnetViews.get(s);
     put(delta.subnetStates, s, vb && hb?.visible.has(vb.networkId) ? vb.config : undefined, va && ha?.visible.has(va.networkId) ? va.config : undefined);
   }
 
   // security groups (one per-rule delta per group and change, shared by all hosts)
-  const groups = new Set(c.groups);
-  if (reshaped) for (const set of [hb?.groups, ha?.groups]) for (const g of set ?? []) groups.add(g);
-  for (const g of groups) {
+  for (const g of candidates(c.groups, reshaped, hb?.groups, ha?.groups)) {
     const b = hb?.groups.has(g) ? (c.prevGroups.has(g) ? c.prevGroups.get(g) : e.groupConfigs.get(g)) : undefined;
     const a = ha?.groups.has(g) ? e.groupConfigs.get(g) : undefined;
     if (b && a && b !== a) {
@@ -135,21 +129,15 @@ export function hostDelta(e: Engine, c: ChangeSet, hostId: string, memo: Map<str
   }
 
   // routers (DVR MAC per host)
-  const routers = new Set(c.routers);
-  if (reshaped) for (const set of [hb?.routers, ha?.routers]) for (const r of set ?? []) routers.add(r);
-  for (const r of routers) {
+  for (const r of candidates(c.routers, reshaped, hb?.routers, ha?.routers)) {
     const b = hb?.routers.has(r) ? (c.prevRouters.has(r) ? c.prevRouters.get(r) : e.routerConfigs.get(r)) : undefined;
     const a = ha?.routers.has(r) ? e.routerConfigs.get(r) : undefined;
     put(delta.routerStates, r, b && hb ? routerFor(b, hb) : undefined, a && ha ? routerFor(a, ha) : undefined);
   }
 
   // neighbors: changed ports, plus all members of VPCs / routers the host gained or lost
-  const l2 = new Set(c.neighborPorts);
-  const l3 = new Set(c.neighborPorts);
-  if (reshaped) {
-    for (const v of symmetricDifference(hb?.vpcs, ha?.vpcs)) for (const p of e.vpcMembers.get(v)) l2.add(p);
-    for (const r of symmetricDifference(hb?.routers, ha?.routers)) for (const p of e.routerMembers.get(r)) l3.add(p);
-  }
+  const l2 = candidates(c.neighborPorts, reshaped, ...[...symmetricDifference(hb?.vpcs, ha?.vpcs)].map((v) => e.vpcMembers.get(v)));
+  const l3 = candidates(c.neighborPorts, reshaped, ...[...symmetricDifference(hb?.routers, ha?.routers)].map((r) => e.routerMembers.get(r)));
   for (const id of l2) {
     const b = portBefore(id);
     const a = portAfter(id);
@@ -186,6 +174,14 @@ function putShared(map: Record<string, State<NeighborConfiguration>>, key: strin
   let s = memo.get(memoKey) as State<NeighborConfiguration> | undefined;
   if (!s) memo.set(memoKey, (s = state(op, (after ?? before)!)));
   map[key] = s;
+}
+
+/** The change's own keys, plus (for a reshaped host) the keys of what it held before or holds now. */
+function candidates(changed: ReadonlySet<string>, reshaped: boolean, ...held: (Iterable<string> | undefined)[]): ReadonlySet<string> {
+  if (!reshaped) return changed;
+  const out = new Set(changed);
+  for (const set of held) for (const x of set ?? []) out.add(x);
+  return out;
 }
 
 function* symmetricDifference(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): Iterable<string> {
