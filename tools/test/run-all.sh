@@ -28,11 +28,14 @@ node tools/ensure-install.js || { echo "0 passed, 1 failed (npm ci)"; exit 1; }
 # Stop only what this run started: a developer's running server stays up.
 pg_was_running=false
 pulsar_was_running=false
+ignite_was_running=false
 deploy/local/pg.sh status >/dev/null 2>&1 && pg_was_running=true
 deploy/local/pulsar.sh status >/dev/null 2>&1 && pulsar_was_running=true
+deploy/local/ignite.sh status >/dev/null 2>&1 && ignite_was_running=true
 stop_servers() {
   [ "$pg_was_running" = true ] || deploy/local/pg.sh down >/dev/null 2>&1 || true
   [ "$pulsar_was_running" = true ] || deploy/local/pulsar.sh down >/dev/null 2>&1 || true
+  [ "$ignite_was_running" = true ] || deploy/local/ignite.sh down >/dev/null 2>&1 || true
 }
 trap stop_servers EXIT
 
@@ -53,6 +56,15 @@ elif [ "${CI:-}" = true ]; then
   echo "Pulsar could not start; in CI that is a failure"; checks_failed=$((checks_failed + 1)); failed_names+=("pulsar")
 else
   echo "SKIPPED pulsar variants: deploy/local/pulsar.sh up failed"
+fi
+
+# Apache Ignite 2.x (fetched through Maven) for the KvStore contract suite on a real node.
+if ignite_env=$(deploy/local/ignite.sh up | tail -1) && [[ "$ignite_env" == IGNITE_ENDPOINT=* ]]; then
+  export "${ignite_env?}"; echo "Ignite up: $IGNITE_ENDPOINT"
+elif [ "${CI:-}" = true ]; then
+  echo "Ignite could not start; in CI that is a failure"; checks_failed=$((checks_failed + 1)); failed_names+=("ignite")
+else
+  echo "SKIPPED ignite variants: deploy/local/ignite.sh up failed"
 fi
 
 step "proto generated code is up to date" bash tools/proto/check.sh
