@@ -172,6 +172,37 @@ describe.each(storeKinds())('routers on %s', (kind) => {
     expect(await usedIps(ext.subnet.id)).toBe(0);
   });
 
+  it('creates routers in bulk atomically and serves Alcor’s /project/{id}/routers API', async () => {
+    const bulk = await f.api.post<{ routers: RouterBody[] }>('/v2.0/routers', { routers: [{ name: 'b1' }, { name: 'b2' }] });
+    expect(bulk.status).toBe(201);
+    expect(bulk.body.routers.map((r) => r.name)).toEqual(['b1', 'b2']);
+    const before = (await f.api.get<{ routers: RouterBody[] }>('/v2.0/routers')).body.routers.length;
+    expect((await f.api.post('/v2.0/routers', { routers: [{ name: 'ok' }, { name: 'bad', admin_state_up: 'maybe' }] })).status).toBe(400);
+    const ext = await externalNetwork(f.api, '192.0.2.0/24');
+    expect((await f.api.post('/v2.0/routers', { routers: [{ name: 'ok' }, { name: 'bad', external_gateway_info: { network_id: '00000000-0000-4000-8000-000000000000' } }] })).status).toBe(404);
+    expect((await f.api.get<{ routers: RouterBody[] }>('/v2.0/routers')).body.routers.length).toBe(before);
+
+    const project = bulk.body.routers[0].project_id;
+    const alcor = await f.api.post<{ router: RouterBody }>(`/project/${project}/routers`, { router: { name: 'alcor', external_gateway_info: { network_id: ext.network.id } } });
+    expect(alcor.status).toBe(201);
+    const { subnet } = await networkWithSubnet(f.api, '10.66.0.0/24');
+    const added = await f.api.put<Record<string, unknown>>(`/project/${project}/routers/${alcor.body.router.id}/add_router_interface`, { subnet_id: subnet.id });
+    expect(added.body).toMatchObject({ id: alcor.body.router.id, subnet_id: subnet.id });
+    const routes = await f.api.put<{ router: RouterBody }>(`/project/${project}/routers/${alcor.body.router.id}/add_extraroutes`, { router: { routes: [{ destination: '172.20.0.0/16', nexthop: '10.66.0.7' }] } });
+    expect(routes.body.router.routes).toEqual([{ destination: '172.20.0.0/16', nexthop: '10.66.0.7' }]);
+    // A nexthop on the external subnet is connected too (Neutron counts every router port).
+    const viaGateway = await f.api.put<{ router: RouterBody }>(`/v2.0/routers/${alcor.body.router.id}/add_extraroutes`, { router: { routes: [{ destination: '0.0.0.0/0', nexthop: '192.0.2.254' }] } });
+    expect(viaGateway.body.router.routes).toHaveLength(2);
+    // New gateway addresses on the same external network re-address the gateway port.
+    const readdressed = await f.api.put<{ router: RouterBody }>(`/v2.0/routers/${alcor.body.router.id}`, { router: { external_gateway_info: { network_id: ext.network.id, external_fixed_ips: [{ ip_address: '192.0.2.77' }] } } });
+    expect(readdressed.body.router.external_gateway_info?.external_fixed_ips).toEqual([{ subnet_id: ext.subnet.id, ip_address: '192.0.2.77' }]);
+    expect(await usedIps(ext.subnet.id)).toBe(1);
+    expect((await f.api.get<{ routers: RouterBody[] }>(`/project/${project}/routers?name=alcor`)).body.routers).toHaveLength(1);
+    await f.api.put(`/project/${project}/routers/${alcor.body.router.id}/remove_extraroutes`, { router: { routes: routes.body.router.routes } });
+    await f.api.put(`/project/${project}/routers/${alcor.body.router.id}/remove_router_interface`, { subnet_id: subnet.id });
+    expect((await f.api.delete<{ id: string }>(`/project/${project}/routers/${alcor.body.router.id}`)).body).toEqual({ id: alcor.body.router.id });
+  });
+
   it('gives two concurrent attachments of one subnet to exactly one router and leaves no port behind', async () => {
     const { subnet } = await networkWithSubnet(f.api, '10.65.0.0/24');
     const routers = await Promise.all(Array.from({ length: 6 }, () => createRouter(f.api)));
