@@ -60,7 +60,10 @@ describe.each(storeKinds())('ports and security groups on %s', (kind) => {
     expect(cleared.body.port.security_groups).toEqual([]);
     expect((await f.api.put<{ port: PortBody }>(`/v2.0/ports/${port.id}`, { port: { security_groups: [b.id] } })).body.port.security_groups).toEqual([b.id]);
     expect((await f.api.delete(`/v2.0/security-groups/${b.id}`)).status).toBe(409);
+    const stateless = await f.api.put<ErrorBody>(`/v2.0/security-groups/${b.id}`, { security_group: { stateful: false } });
+    expect([stateless.status, stateless.body.NeutronError.type]).toEqual([409, 'SecurityGroupInUse']);
     expect((await f.api.delete(`/v2.0/ports/${port.id}`)).status).toBe(204);
+    expect((await f.api.put<{ security_group: GroupBody }>(`/v2.0/security-groups/${b.id}`, { security_group: { stateful: false } })).body.security_group.stateful).toBe(false);
     expect((await f.api.delete(`/v2.0/security-groups/${b.id}`)).status).toBe(204);
     await waitFor(() => events.some((e) => e.resourceId === port.id && e.type === 'port_security_groups.deleted'), 5000, 'an unbind event');
     const history = events.filter((e) => e.resourceId === port.id).map((e) => [e.type, (e.data as PortSecurityGroupsEventData).security_group_ids]);

@@ -99,7 +99,8 @@ describe.each(storeKinds())('security groups and rules on %s', (kind) => {
     const shown = await f.api.get<{ security_group_rule: RuleBody }>(`/v2.0/security-group-rules/${ssh.body.security_group_rule.id}`);
     expect(shown.body.security_group_rule.id).toBe(ssh.body.security_group_rule.id);
     expect((await f.api.put(`/v2.0/security-group-rules/${ssh.body.security_group_rule.id}`, { security_group_rule: { protocol: 'udp' } })).status).toBe(404);
-    expect((await f.api.delete(`/v2.0/security-group-rules/${ssh.body.security_group_rule.id}`)).status).toBe(204);
+    expect((await f.api.delete(`/v2.0/security-group-rules/${ssh.body.security_group_rule.id}`, { 'if-match': 'revision_number=7' })).status).toBe(412);
+    expect((await f.api.delete(`/v2.0/security-group-rules/${ssh.body.security_group_rule.id}`, { 'if-match': 'revision_number=1' })).status).toBe(204);
     const gone = await f.api.get<ErrorBody>(`/v2.0/security-group-rules/${ssh.body.security_group_rule.id}`);
     expect(gone.status).toBe(404);
     expect(gone.body.NeutronError.type).toBe('SecurityGroupRuleNotFound');

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Ctx, parseCreateBody, parseListQuery, projectFields, RawQuery, RequestContext, requestBodySchema } from '@alcor/neutron-api';
+import { Ctx, parseCreateBody, parseIfMatch, parseListQuery, projectFields, RawQuery, RequestContext, requestBodySchema } from '@alcor/neutron-api';
 import { ruleDraftFromAttributes } from '../domain/security-group-draft';
 import { CreateRules } from '../use-cases/create-rules/create-rules';
 import { DeleteRule } from '../use-cases/delete-rule/delete-rule';
@@ -45,8 +45,8 @@ export class NeutronSecurityGroupRulesController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a security group rule' })
-  async deleteRule(@Ctx() ctx: RequestContext, @Param('id') id: string) {
-    await this.remove.execute(ctx, id);
+  @ApiOperation({ summary: 'Delete a security group rule (If-Match: revision_number=N supported)' })
+  async deleteRule(@Ctx() ctx: RequestContext, @Param('id') id: string, @Headers('if-match') ifMatch?: string) {
+    await this.remove.execute(ctx, id, parseIfMatch(ifMatch));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RequestContext } from '@alcor/neutron-api';
+import { checkRevision, RequestContext } from '@alcor/neutron-api';
 import { Database, transactionWithCompensation } from '@alcor/persistence';
 import { QuotaGate } from '../../domain/quota-gate';
 import { SecurityGroupRuleEntity } from '../../domain/security-group-rule.entity';
@@ -15,9 +15,10 @@ export class DeleteRule {
     private readonly quota: QuotaGate,
   ) {}
 
-  execute(ctx: RequestContext, id: string): Promise<void> {
+  execute(ctx: RequestContext, id: string, ifMatch?: number[]): Promise<void> {
     return transactionWithCompensation(this.database, async (tx, onFailure) => {
       const rule = await SecurityGroupRuleRepository.getVisible(tx, ctx, id);
+      checkRevision(rule, ifMatch);
       await tx.query('SELECT id FROM security_groups WHERE id = $1 FOR UPDATE', [rule.securityGroupId]);
       // Re-read under the lock: a concurrent delete of the same rule answers 404, once.
       const result = await tx.delete(SecurityGroupRuleEntity, { id: rule.id });
