@@ -203,6 +203,26 @@ describe.each(storeKinds())('routers on %s', (kind) => {
     expect((await f.api.delete<{ id: string }>(`/project/${project}/routers/${alcor.body.router.id}`)).body).toEqual({ id: alcor.body.router.id });
   });
 
+  it('attaches an IPv6 SLAAC subnet on its gateway address and refuses a subnet that takes RAs from an external router', async () => {
+    const network = (await f.api.post<{ network: RouterBody }>('/v2.0/networks', { network: { name: 'v6' } })).body.network;
+    const slaac = await f.api.post<{ subnet: RouterBody & { gateway_ip: string } }>('/v2.0/subnets', {
+      subnet: { network_id: network.id, ip_version: 6, cidr: 'fd00:66::/64', ipv6_ra_mode: 'slaac', ipv6_address_mode: 'slaac' },
+    });
+    expect(slaac.status).toBe(201);
+    const router = await createRouter(f.api);
+    const added = await f.api.put<{ port_id: string }>(`/v2.0/routers/${router.id}/add_router_interface`, { subnet_id: slaac.body.subnet.id });
+    expect(added.status).toBe(200);
+    const port = (await f.api.get<{ port: PortBody }>(`/v2.0/ports/${added.body.port_id}`)).body.port;
+    expect(port.fixed_ips).toEqual([{ subnet_id: slaac.body.subnet.id, ip_address: slaac.body.subnet.gateway_ip }]);
+
+    const other = (await f.api.post<{ network: RouterBody }>('/v2.0/networks', { network: { name: 'v6-ext-ra' } })).body.network;
+    const external = await f.api.post<{ subnet: RouterBody }>('/v2.0/subnets', { subnet: { network_id: other.id, ip_version: 6, cidr: 'fd00:67::/64', ipv6_address_mode: 'slaac' } });
+    expect(external.status).toBe(201);
+    const refused = await f.api.put(`/v2.0/routers/${router.id}/add_router_interface`, { subnet_id: external.body.subnet.id });
+    expect(refused.status).toBe(400);
+    expect(faultOf(refused.body).message).toBe(`Bad router request: IPv6 subnet ${external.body.subnet.id} configured to receive RAs from an external router cannot be added to Neutron Router..`);
+  });
+
   it('gives two concurrent attachments of one subnet to exactly one router and leaves no port behind', async () => {
     const { subnet } = await networkWithSubnet(f.api, '10.65.0.0/24');
     const routers = await Promise.all(Array.from({ length: 6 }, () => createRouter(f.api)));
