@@ -17,6 +17,7 @@ export const DPM_TEST_ENVIRONMENT: Partial<Environment> = {
   DPM_HEARTBEAT_MISSES: 2,
   DPM_RETRY_MAX_MS: 300,
   OUTBOX_POLL_MS: 20,
+  ...(process.env.DPM_TEST_LOG ? { LOG_LEVEL: 'debug' as const } : {}),
 };
 
 /**
@@ -89,6 +90,7 @@ export class DataPlaneFixture {
 
   private async boot(): Promise<void> {
     // The store's dispose runs once, in close(): a restart keeps the data.
+    const started = Date.now();
     const keep: TestStore = { ...this.store, dispose: async () => undefined };
     this.service = await startTestService({
       features: STANDALONE_FEATURES,
@@ -97,6 +99,7 @@ export class DataPlaneFixture {
       environment: { ...DPM_TEST_ENVIRONMENT, DATA_DIR: this.store.databaseUrl ? 'memory://' : this.dataDir },
     });
     this.api = apiClient(this.service.baseUrl);
+    if (process.env.DPM_TEST_LOG) console.log(`booted ${Date.now() - started} ms`);
     await waitFor(() => this.dpm.isRebuilt, 10000, 'the DPM index rebuild');
     this.fleet.setDpmAddress(`127.0.0.1:${this.dpm.ncm.port}`);
   }

@@ -21,8 +21,8 @@ describe.each(storeKinds())('data-plane manager in standalone on %s', (kind) => 
     [a, b, c] = f.fleet.agents;
     await f.registerFleet();
     ({ network } = await f.network('10.60.0.0/24'));
-  });
-  afterAll(() => f?.close());
+  }, 90000);
+  afterAll(() => f?.close(), 30000);
 
   it('pushes each bound port to its host and as a neighbor to the other hosts of the VPC; DOWN until acked, then ACTIVE', async () => {
     ports.push(await f.createPort(network.id, a.nodeName), await f.createPort(network.id, a.nodeName), await f.createPort(network.id, b.nodeName));
@@ -57,15 +57,20 @@ describe.each(storeKinds())('data-plane manager in standalone on %s', (kind) => 
     expect((await f.api.get(`/network-configuration/resources/widgets/x`)).status).toBe(404);
 
     // While a host holds back its ack, the change is not applied there.
+    const barrierOf = async (id: string) => (await f.api.get<Barrier>(`/network-configuration/resources/ports/${id}`)).body.resource as Barrier['resource'] | undefined;
     b.setSilent(true);
-    const pending = await f.createPort(network.id, a.nodeName);
-    ports.push(pending);
-    await waitFor(async () => {
-      const r = (await f.api.get<Barrier>(`/network-configuration/resources/ports/${pending.id}`)).body.resource;
-      return r.hosts.some((h) => h.host_id === b.nodeName && !h.applied) && !r.applied;
-    }, 3000, 'the barrier waiting for b');
-    b.setSilent(false);
-    await waitFor(async () => (await f.api.get<Barrier>(`/network-configuration/resources/ports/${pending.id}`)).body.resource.applied, 8000, 'the barrier applied');
+    let pending: PortBody;
+    try {
+      pending = await f.createPort(network.id, a.nodeName);
+      ports.push(pending);
+      await waitFor(async () => {
+        const r = await barrierOf(pending.id);
+        return r !== undefined && r.hosts.some((h) => h.host_id === b.nodeName && !h.applied) && !r.applied;
+      }, 3000, 'the barrier waiting for b');
+    } finally {
+      b.setSilent(false);
+    }
+    await waitFor(async () => (await barrierOf(pending.id))?.applied, 8000, 'the barrier applied');
     await f.waitForStatus(pending.id, 'ACTIVE');
   });
 
@@ -111,6 +116,8 @@ describe.each(storeKinds())('data-plane manager in standalone on %s', (kind) => 
   });
 
   it('after a DPM restart rebuilds the index, gives every agent its full state and changes no port', async () => {
+    // Let the last status updates settle (their port events also reach the DPM).
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const snapshot = (agent: FakeAgent) => ({ ports: agent.state.ids('portStates'), neighbors: agent.state.ids('neighborStates'), subnets: agent.state.ids('subnetStates') });
     const before = f.fleet.agents.map(snapshot);
     const stored = await Promise.all(ports.map((p) => f.port(p.id)));
@@ -134,5 +141,5 @@ describe.each(storeKinds())('data-plane manager in standalone on %s', (kind) => 
     const fresh = await f.createPort(network.id, b.nodeName);
     await f.waitForStatus(fresh.id, 'ACTIVE');
     await waitFor(() => hasNeighbor(a, fresh.id) && hasNeighbor(c, fresh.id), 5000, 'the new neighbor on a and c');
-  });
+  }, 60000);
 });

@@ -1,7 +1,8 @@
+import { AsyncResource } from 'node:async_hooks';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { decodeJson, MESSAGE_BUS, MessageBus, publishJson, Subscription } from '@alcor/bus';
+import { decodeJson, MESSAGE_BUS, MessageBus, publishJson, ReceivedMessage, Subscription } from '@alcor/bus';
 import { Environment, managerUrls } from '@alcor/config';
 import { INTERNAL_SERVICE_HEADERS, PortStatusEvent, ResourceEvent, TOPICS } from '@alcor/contracts';
 import { ENVIRONMENT } from '@alcor/platform';
@@ -37,6 +38,8 @@ export class DpmService implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly ready: Promise<void>;
   private markReady!: () => void;
   private stopping = false;
+  /** Handlers run detached from the publisher's async context (the in-process bus keeps it: the relay's transaction). */
+  private readonly detached = new AsyncResource('DataPlaneManager');
 
   constructor(
     @Inject(ENVIRONMENT) private readonly environment: Environment,
@@ -71,19 +74,10 @@ export class DpmService implements OnApplicationBootstrap, OnApplicationShutdown
       // Pushing goal states does not need it; agents' restart and on-demand requests do.
       this.logger.error(`NCM role disabled: cannot listen on ${host}:${grpcPort}: ${String(error)}`);
     }
+    const options = { mode: 'failover', initialPosition: 'earliest', nackRedeliveryDelayMs: 500 } as const;
     for (const topic of dpmTopics()) {
-      this.subscriptions.push(
-        await this.bus.subscribe(topic, DPM_SUBSCRIPTION, { mode: 'failover', initialPosition: 'earliest', nackRedeliveryDelayMs: 500 }, async (message) => {
-          await this.ready;
-          try {
-            this.dataPlane.handle(decodeJson(message) as ResourceEvent<unknown>);
-          } catch (error) {
-            // A change the builder cannot take would otherwise be redelivered forever.
-            this.logger.error(`dropping event ${message.messageId} on ${topic}: ${String(error)}`);
-          }
-          await message.ack();
-        }),
-      );
+      const handler = (message: ReceivedMessage) => this.detached.runInAsyncScope(() => this.onEvent(topic, message));
+      this.subscriptions.push(await this.bus.subscribe(topic, DPM_SUBSCRIPTION, options, handler));
     }
     // Not awaited: in standalone the listings are this process's own routes, served once it is up.
     void this.rebuild();
@@ -94,6 +88,17 @@ export class DpmService implements OnApplicationBootstrap, OnApplicationShutdown
     for (const subscription of this.subscriptions.splice(0)) await subscription.close().catch(() => undefined);
     this.dataPlane.stop();
     await this.ncm.stop();
+  }
+
+  private async onEvent(topic: string, message: ReceivedMessage): Promise<void> {
+    await this.ready;
+    try {
+      this.dataPlane.handle(decodeJson(message) as ResourceEvent<unknown>);
+    } catch (error) {
+      // A change the builder cannot take would otherwise be redelivered forever.
+      this.logger.error(`dropping event ${message.messageId} on ${topic}: ${String(error)}`);
+    }
+    await message.ack();
   }
 
   private async rebuild(): Promise<void> {

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { decodeJson, MESSAGE_BUS, MessageBus, Subscription } from '@alcor/bus';
 import { PortStatusEvent, TOPICS } from '@alcor/contracts';
@@ -19,6 +20,11 @@ export const PORT_STATUS_SUBSCRIPTION = 'port-manager.port-status';
 export class PortStatusConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('PortStatusConsumer');
   private subscription?: Subscription;
+  /**
+   * The context handlers run in: the in-process bus delivers inside the publisher's async context,
+   * which on PostgreSQL is the outbox relay's transaction, and Database.transaction would join it.
+   */
+  private readonly detached = new AsyncResource('PortStatusConsumer');
 
   constructor(
     private readonly database: Database,
@@ -30,10 +36,11 @@ export class PortStatusConsumer implements OnApplicationBootstrap, OnApplication
       TOPICS.portStatusEvents,
       PORT_STATUS_SUBSCRIPTION,
       { mode: 'key-shared', initialPosition: 'earliest', nackRedeliveryDelayMs: 500 },
-      async (message) => {
-        await this.apply(decodeJson(message) as PortStatusEvent);
-        await message.ack();
-      },
+      (message) =>
+        this.detached.runInAsyncScope(async () => {
+          await this.apply(decodeJson(message) as PortStatusEvent);
+          await message.ack();
+        }),
     );
   }
 
