@@ -1,3 +1,4 @@
+import { Database } from '@alcor/persistence';
 import { storeKinds } from '@alcor/testing';
 import { createGroup, createRule, ErrorBody, GroupBody, RuleBody } from './security-group-fixture';
 import { startStandalone, StandaloneFixture } from './standalone-fixture';
@@ -19,6 +20,14 @@ describe.each(storeKinds())('tenant isolation of security groups on %s', (kind) 
     const mine = await groupsOf(as('sg-a'));
     expect(mine.every((g) => g.project_id === 'sg-a')).toBe(true);
     expect(mine.map((g) => g.name).sort()).toEqual(['default', 'same-name']);
+    // A member's list about another project shows nothing and creates nothing there.
+    const aboutOther = (await f.api.get<{ security_groups: GroupBody[] }>('/v2.0/security-groups?project_id=sg-untouched', as('sg-a'))).body.security_groups;
+    expect(aboutOther).toEqual([]);
+    const database = f.service.app.get(Database);
+    const stored = await database.read((em) => em.query(`SELECT id FROM security_groups WHERE project_id = 'sg-untouched'`));
+    expect(stored).toEqual([]);
+    // An admin's list about a project is that project's first use (as in Neutron).
+    expect((await f.api.get<{ security_groups: GroupBody[] }>('/v2.0/security-groups?project_id=sg-untouched&name=default', admin)).body.security_groups).toHaveLength(1);
     const all = (await groupsOf(admin)).map((g) => g.id);
     expect(all).toEqual(expect.arrayContaining([a.id, b.id]));
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ListQuery, RequestContext } from '@alcor/neutron-api';
+import { ListQuery, RequestContext, scopeProject } from '@alcor/neutron-api';
 import { Database } from '@alcor/persistence';
 import { DefaultGroups } from '../../domain/default-groups';
 import { SecurityGroupRepository } from '../../domain/security-group.repository';
@@ -21,7 +21,8 @@ export class QuerySecurityGroups {
    * project the list is about (the project filter's first value, else the caller's) on first use.
    */
   list(ctx: RequestContext, query: ListQuery): Promise<LoadedGroup[]> {
-    const projectFilter = query.filters.find((f) => f.column === 'project_id')?.values[0];
+    // Only an admin's list may be about another project (and create that project's default group).
+    const projectFilter = scopeProject(ctx) === undefined ? query.filters.find((f) => f.column === 'project_id')?.values[0] : undefined;
     const project = typeof projectFilter === 'string' ? projectFilter : ctx.projectId;
     return this.database.transaction(async (tx) => {
       await this.defaults.ensure(tx, project);
