@@ -7,7 +7,7 @@ export type RouterBody = Body & {
   external_gateway_info: { network_id: string; enable_snat: boolean; external_fixed_ips: { subnet_id: string; ip_address: string }[] } | null;
   revision_number: number;
 };
-export type FipBody = Body & { floating_ip_address: string; port_id: string | null; fixed_ip_address: string | null; router_id: string | null; status: string };
+export type FipBody = Body & { floating_ip_address: string; port_id: string | null; fixed_ip_address: string | null; router_id: string | null; status: string; revision_number: number };
 
 /** An external network (router:external) with one IPv4 subnet, as floating IPs and gateways need. */
 export async function externalNetwork(api: ApiClient, cidr = '203.0.113.0/24') {
