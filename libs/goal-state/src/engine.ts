@@ -17,6 +17,7 @@ import { Topology } from './topology';
 import { sameHostView, type HostView, type PortView, type SubnetView } from './views';
 
 const NO_DHCP: ReadonlyMap<string, DHCPConfiguration> = new Map();
+const NO_ROUTERS: string[] = [];
 
 /** What one change really changed (contents compared, unchanged objects kept), plus the "before" views. */
 export interface ChangeSet {
@@ -298,7 +299,7 @@ export class Engine {
   }
 
   private computePort(p: PortRecord): PortView {
-    const l3Routers = distinctSorted(p.fixed_ips.flatMap((f) => [...this.routersBySubnet.get(f.subnet_id)]));
+    const l3Routers = p.fixed_ips.some((f) => this.routersBySubnet.has(f.subnet_id)) ? distinctSorted(p.fixed_ips.flatMap((f) => [...this.routersBySubnet.get(f.subnet_id)])) : NO_ROUTERS;
     const node = p.admin_state_up !== false && this.t.networks.has(p.network_id) ? this.nodesByName.get(p['binding:host_id']) : undefined;
     if (!node) return { record: p, l3Routers, dhcp: NO_DHCP };
     const dhcp = new Map<string, DHCPConfiguration>();
@@ -306,7 +307,7 @@ export class Engine {
       const s = this.t.subnets.get(f.subnet_id);
       if (s && s.enable_dhcp && this.t.networks.has(s.network_id)) dhcp.set(dhcpId(p.id, f.ip_address), dhcpConfiguration(p, s.id, f.ip_address));
     }
-    const routed = p.fixed_ips.filter((f) => this.routersBySubnet.get(f.subnet_id).size > 0);
+    const routed = p.fixed_ips.filter((f) => this.routersBySubnet.has(f.subnet_id));
     return {
       record: p,
       host: node.node_name,

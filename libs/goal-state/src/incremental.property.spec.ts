@@ -190,7 +190,7 @@ describe('GoalStateIndex incremental = full recompute (property)', () => {
   it('after every change of a random sequence, folded deltas equal a recompute from scratch', () => {
     fc.assert(
       fc.property(fc.array(change, { minLength: 1, maxLength: 60 }), (changes) => run(changes)),
-      { numRuns: Number(process.env.GOAL_STATE_PROPERTY_RUNS ?? 200) },
+      { numRuns: Number(process.env.GOAL_STATE_PROPERTY_RUNS ?? 150) },
     );
   });
 
@@ -202,7 +202,7 @@ describe('GoalStateIndex incremental = full recompute (property)', () => {
     ];
     fc.assert(
       fc.property(fc.array(change, { minLength: 20, maxLength: 50 }), (changes) => run([...seed, ...changes])),
-      { numRuns: Number(process.env.GOAL_STATE_PROPERTY_RUNS ?? 40) },
+      { numRuns: Number(process.env.GOAL_STATE_PROPERTY_RUNS ?? 30) },
     );
   });
 

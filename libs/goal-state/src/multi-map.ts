@@ -1,24 +1,38 @@
-const EMPTY: ReadonlySet<string> = new Set<string>();
+const NONE: readonly string[] = [];
 
-/** key -> set of ids, with empty sets dropped (an index, not a store). */
+/**
+ * key -> set of ids (an index, not a store). Most keys of the per-address indexes hold one id, so a
+ * lone id is stored as the string itself and only a second id allocates a Set (~150 B saved per key).
+ */
 export class MultiMap {
-  private readonly map = new Map<string, Set<string>>();
+  private readonly map = new Map<string, string | Set<string>>();
 
-  get(key: string): ReadonlySet<string> {
-    return this.map.get(key) ?? EMPTY;
+  get(key: string): Iterable<string> {
+    const v = this.map.get(key);
+    return v === undefined ? NONE : typeof v === 'string' ? [v] : v;
+  }
+
+  has(key: string): boolean {
+    return this.map.has(key);
   }
 
   add(key: string, value: string): void {
-    let set = this.map.get(key);
-    if (!set) this.map.set(key, (set = new Set()));
-    set.add(value);
+    const v = this.map.get(key);
+    if (v === undefined) this.map.set(key, value);
+    else if (typeof v === 'string') {
+      if (v !== value) this.map.set(key, new Set([v, value]));
+    } else v.add(value);
   }
 
   delete(key: string, value: string): void {
-    const set = this.map.get(key);
-    if (!set) return;
-    set.delete(value);
-    if (set.size === 0) this.map.delete(key);
+    const v = this.map.get(key);
+    if (v === undefined) return;
+    if (typeof v === 'string') {
+      if (v === value) this.map.delete(key);
+      return;
+    }
+    v.delete(value);
+    if (v.size === 1) this.map.set(key, v.values().next().value as string);
   }
 
   clear(): void {

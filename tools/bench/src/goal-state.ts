@@ -45,24 +45,23 @@ export async function goalStateCommand(argv: string[], emit: (line: object) => v
   // one new port on a host that already has ports of the VPC
   const seed = measure(repeat, (i) => {
     const port = makePort('net-0', `new-${i}`, `host-${i % hosts}`, ipOf(neighbors + 10 + i));
-    const start = performance.now();
-    const deltas = index.apply({ kind: 'port', op: 'upsert', port });
-    let bytes = 0;
-    for (const d of deltas) bytes += encodeGoalState(d.goalState).length;
-    const ms = performance.now() - start;
+    const { result, ms, cpuMs } = timed(() => {
+      const deltas = index.apply({ kind: 'port', op: 'upsert', port });
+      return { hosts: deltas.length, bytes: encodedBytes(deltas) };
+    });
     index.apply({ kind: 'port', op: 'delete', id: port.id });
-    return { ms, hosts: deltas.length, bytes };
+    return { ms, cpuMs, ...result };
   });
   line('seed', { neighbors, hosts, target_ms: 20, ...seed });
 
   const del = measure(repeat, (i) => {
     const port = makePort('net-0', `del-${i}`, `host-${i % hosts}`, ipOf(neighbors + 10 + i));
     index.apply({ kind: 'port', op: 'upsert', port });
-    const start = performance.now();
-    const deltas = index.apply({ kind: 'port', op: 'delete', id: port.id });
-    let bytes = 0;
-    for (const d of deltas) bytes += encodeGoalState(d.goalState).length;
-    return { ms: performance.now() - start, hosts: deltas.length, bytes };
+    const { result, ms, cpuMs } = timed(() => {
+      const deltas = index.apply({ kind: 'port', op: 'delete', id: port.id });
+      return { hosts: deltas.length, bytes: encodedBytes(deltas) };
+    });
+    return { ms, cpuMs, ...result };
   });
   line('seed-delete', { neighbors, hosts, ...del });
 
@@ -71,22 +70,22 @@ export async function goalStateCommand(argv: string[], emit: (line: object) => v
     const node = makeNode(`fresh-${i}`, 10_000 + i);
     index.apply({ kind: 'node', op: 'upsert', node });
     const port = makePort('net-0', `first-${i}`, node.node_name, ipOf(neighbors + 2000 + i));
-    const start = performance.now();
-    const deltas = index.apply({ kind: 'port', op: 'upsert', port });
-    let bytes = 0;
-    for (const d of deltas) bytes += encodeGoalState(d.goalState).length;
-    const ms = performance.now() - start;
+    const { result, ms, cpuMs } = timed(() => {
+      const deltas = index.apply({ kind: 'port', op: 'upsert', port });
+      return { hosts: deltas.length, bytes: encodedBytes(deltas) };
+    });
     index.apply({ kind: 'port', op: 'delete', id: port.id });
     index.apply({ kind: 'node', op: 'delete', id: node.node_id });
-    return { ms, hosts: deltas.length, bytes };
+    return { ms, cpuMs, ...result };
   });
   line('first-port-on-host', { neighbors, hosts, ...first });
 
   const full = measure(repeat, () => {
-    const start = performance.now();
-    const gs = index.fullGoalState('host-0')!;
-    const bytes = encodeGoalState(gs).length;
-    return { ms: performance.now() - start, hosts: 1, bytes, neighbor_states: Object.keys(gs.neighborStates).length };
+    const { result, ms, cpuMs } = timed(() => {
+      const gs = index.fullGoalState('host-0')!;
+      return { bytes: encodeGoalState(gs).length, neighbor_states: Object.keys(gs.neighborStates).length };
+    });
+    return { ms, cpuMs, hosts: 1, ...result };
   });
   line('full', { neighbors, target_ms: 50, ...full });
 
@@ -177,19 +176,54 @@ function hash(s: string): number {
 
 interface Sample {
   ms: number;
+  cpuMs: number;
   hosts: number;
   bytes: number;
   neighbor_states?: number;
 }
 
-/** Runs `fn` once to warm up, then `repeat` times; reports the median and worst time and the last sizes. */
+/**
+ * Runs `fn` once to warm up, then `repeat` times; reports median and worst wall time, the median
+ * CPU time of this process (steadier than wall time on a shared machine) and the last sizes.
+ */
 function measure(repeat: number, fn: (i: number) => Sample): object {
-  fn(-1);
+  const first = fn(-1); // cold: nothing encoded yet for these objects, JIT not warm
   const samples: Sample[] = [];
-  for (let i = 0; i < repeat; i++) samples.push(fn(i));
+  const cpu: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const sample = fn(i);
+    samples.push(sample);
+    cpu.push(sample.cpuMs);
+  }
   const times = samples.map((s) => s.ms).sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   const last = samples[samples.length - 1];
-  return { repeat, median_ms: round(times[Math.floor(times.length / 2)]), max_ms: round(times[times.length - 1]), hosts_touched: last.hosts, bytes: last.bytes, ...(last.neighbor_states === undefined ? {} : { neighbor_states: last.neighbor_states }) };
+  return {
+    repeat,
+    first_ms: round(first.ms),
+    median_ms: round(times[Math.floor(times.length / 2)]),
+    max_ms: round(times[times.length - 1]),
+    median_cpu_ms: round(cpu[Math.floor(cpu.length / 2)]),
+    hosts_touched: last.hosts,
+    bytes: last.bytes,
+    ...(last.neighbor_states === undefined ? {} : { neighbor_states: last.neighbor_states }),
+  };
+}
+
+/** Wall and CPU time of `fn` (CPU: this process, all threads, so GC work counts too). */
+function timed<T>(fn: () => T): { result: T; ms: number; cpuMs: number } {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const result = fn();
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { result, ms, cpuMs: (used.user + used.system) / 1000 };
+}
+
+function encodedBytes(deltas: { goalState: Parameters<typeof encodeGoalState>[0] }[]): number {
+  let bytes = 0;
+  for (const d of deltas) bytes += encodeGoalState(d.goalState).length;
+  return bytes;
 }
 
 function gc(): void {
