@@ -5,6 +5,7 @@ export * from './rest/service-headers';
 export * from './vpc/network';
 export * from './vpc/vpc-client';
 export * from './vpc/rest-vpc-client';
+export * from './vpc/network-children';
 export * from './node/node-client';
 export * from './mac/mac-allocator';
 export * from './ipam/ip-allocator';

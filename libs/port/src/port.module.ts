@@ -1,9 +1,10 @@
 import { Global, Inject, Module, OnModuleInit } from '@nestjs/common';
-import { PORT_CLIENT } from '@alcor/contracts';
+import { NETWORK_PORT_CLEANER, PORT_CLIENT } from '@alcor/contracts';
 import { NeutronExtensions, neutronTagsController } from '@alcor/neutron-api';
 import { InProcessPortClient } from './client/in-process-port.client';
 import { AlcorPortsController } from './http/alcor-ports.controller';
 import { NeutronPortsController } from './http/neutron-ports.controller';
+import { ClearNetworkPorts } from './use-cases/clear-network-ports/clear-network-ports';
 import { CreatePorts } from './use-cases/create-ports/create-ports';
 import { DeletePort } from './use-cases/delete-port/delete-port';
 import { PortStatusConsumer } from './events/port-status-consumer';
@@ -19,8 +20,8 @@ import { UpdatePort } from './use-cases/update-port/update-port';
 @Global()
 @Module({
   controllers: [NeutronPortsController, neutronTagsController('ports', 'port', PORT_TAGS), AlcorPortsController],
-  providers: [PortStatusConsumer, PortDependencies, CreatePorts, UpdatePort, DeletePort, QueryPorts, { provide: PORT_TAGS, useClass: PortTags }, { provide: PORT_CLIENT, useClass: InProcessPortClient }],
-  exports: [PORT_CLIENT],
+  providers: [PortStatusConsumer, PortDependencies, CreatePorts, UpdatePort, DeletePort, QueryPorts, { provide: PORT_TAGS, useClass: PortTags }, { provide: PORT_CLIENT, useClass: InProcessPortClient }, { provide: NETWORK_PORT_CLEANER, useClass: ClearNetworkPorts }],
+  exports: [PORT_CLIENT, NETWORK_PORT_CLEANER],
 })
 export class PortModule implements OnModuleInit {
   constructor(@Inject(NeutronExtensions) private readonly extensions: NeutronExtensions) {}

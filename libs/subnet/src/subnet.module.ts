@@ -1,10 +1,12 @@
 import { Global, Inject, Module, OnModuleInit } from '@nestjs/common';
-import { SUBNET_CLIENT } from '@alcor/contracts';
+import { NETWORK_SUBNET_CLEANER, SUBNET_CLIENT } from '@alcor/contracts';
 import { NeutronExtensions, neutronTagsController } from '@alcor/neutron-api';
 import { InProcessSubnetClient } from './client/in-process-subnet.client';
+import { SubnetVisibilityResolver } from './domain/subnet-visibility';
 import { AlcorSubnetsController } from './http/alcor-subnets.controller';
 import { NeutronSubnetsController } from './http/neutron-subnets.controller';
 import { CreateSubnets } from './use-cases/create-subnets/create-subnets';
+import { DeleteNetworkSubnets } from './use-cases/delete-network-subnets/delete-network-subnets';
 import { DeleteSubnet } from './use-cases/delete-subnet/delete-subnet';
 import { QuerySubnets } from './use-cases/query-subnets/query-subnets';
 import { SUBNET_TAGS, SubnetTags } from './use-cases/subnet-tags/subnet-tags';
@@ -23,10 +25,12 @@ import { UpdateSubnet } from './use-cases/update-subnet/update-subnet';
     UpdateSubnet,
     DeleteSubnet,
     QuerySubnets,
+    SubnetVisibilityResolver,
     { provide: SUBNET_TAGS, useClass: SubnetTags },
     { provide: SUBNET_CLIENT, useClass: InProcessSubnetClient },
+    { provide: NETWORK_SUBNET_CLEANER, useClass: DeleteNetworkSubnets },
   ],
-  exports: [SUBNET_CLIENT],
+  exports: [SUBNET_CLIENT, NETWORK_SUBNET_CLEANER],
 })
 export class SubnetModule implements OnModuleInit {
   constructor(@Inject(NeutronExtensions) private readonly extensions: NeutronExtensions) {}

@@ -20,6 +20,11 @@ export class RestVpcClient implements VpcClient {
     }
   }
 
+  async sharedNetworkIds(): Promise<string[]> {
+    const { networks } = await restCall<{ networks: { id: string }[] }>(this.baseUrl, 'GET', '/v2.0/networks?shared=true&fields=id', undefined, this.headers);
+    return networks.map((n) => n.id);
+  }
+
   async addSubnet(projectId: string, networkId: string, subnetId: string): Promise<Network> {
     return (await this.call('PUT', projectId, `vpcs/${encodeURIComponent(networkId)}/subnets/${encodeURIComponent(subnetId)}`)).network;
   }

@@ -22,6 +22,10 @@ export class InProcessVpcClient implements VpcClient {
     }
   }
 
+  sharedNetworkIds(): Promise<string[]> {
+    return this.query.sharedIds();
+  }
+
   async addSubnet(projectId: string, networkId: string, subnetId: string): Promise<Network> {
     return toNetwork(await this.subnets.add(serviceContext(projectId), networkId, subnetId));
   }

@@ -43,6 +43,12 @@ export class NetworkRepository {
     return applyListQuery(qb, ALIAS, query, marker ? columnValues(em, NetworkEntity, marker) : undefined).getMany();
   }
 
+  /** Networks shared with every project: their subnets are visible to all (Neutron's access_as_shared). */
+  static async sharedIds(em: EntityManager): Promise<string[]> {
+    const rows = await em.getRepository(NetworkEntity).find({ select: { id: true }, where: { shared: true } });
+    return rows.map((r) => r.id);
+  }
+
   static async count(em: EntityManager, projectId?: string): Promise<number> {
     const qb = em.getRepository(NetworkEntity).createQueryBuilder(ALIAS);
     if (projectId !== undefined) qb.where(`${ALIAS}.project_id = :projectId`, { projectId });

@@ -6,6 +6,7 @@ import { Database, transactionWithCompensation } from '@alcor/persistence';
 import { SubnetChanges } from '../../domain/subnet-draft';
 import { SubnetEntity } from '../../domain/subnet.entity';
 import { SubnetRepository } from '../../domain/subnet.repository';
+import { SubnetVisibilityResolver } from '../../domain/subnet-visibility';
 import { checkDnsNameservers, checkHostRoutes, resolveGateway, resolvePools } from '../../domain/subnet-plan';
 import { recordSubnetChange } from '../../events/subnet-events';
 import { toSubnet } from '../../http/subnet.mapper';
@@ -16,11 +17,13 @@ export class UpdateSubnet {
   constructor(
     private readonly database: Database,
     @Inject(IP_ALLOCATOR) private readonly ipam: IpAllocator,
+    private readonly visibility: SubnetVisibilityResolver,
   ) {}
 
-  execute(ctx: RequestContext, id: string, changes: SubnetChanges, ifMatch?: number[]): Promise<SubnetEntity> {
+  async execute(ctx: RequestContext, id: string, changes: SubnetChanges, ifMatch?: number[]): Promise<SubnetEntity> {
+    const visibility = await this.visibility.of(ctx);
     return transactionWithCompensation(this.database, async (tx, onFailure) => {
-      const entity = await SubnetRepository.lockOwned(tx, ctx, id);
+      const entity = await SubnetRepository.lockOwned(tx, visibility, id);
       checkRevision(entity, ifMatch);
       const before = { gatewayIp: entity.gatewayIp, allocationPools: entity.allocationPools };
       const cidr = parseCidr(entity.cidr);

@@ -20,6 +20,10 @@ export class QueryNetworks {
     });
   }
 
+  sharedIds(): Promise<string[]> {
+    return this.database.read((em) => NetworkRepository.sharedIds(em));
+  }
+
   count(projectId?: string): Promise<number> {
     return this.database.read((em) => NetworkRepository.count(em, projectId));
   }
