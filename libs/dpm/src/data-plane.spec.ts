@@ -121,4 +121,21 @@ describe('DataPlane (events -> index -> delivery -> port status)', () => {
     expect(rebuilt.handle(event('port', 'updated', 'pa', port('pa', 'host-1', '10.0.0.10', 2)))).toBe(false);
     rebuilt.stop();
   });
+
+  it('applies security-group rule deltas that share the group revision, once each', async () => {
+    await topology();
+    const rule = (id: string, port: number) => ({ id, security_group_id: 'sg', direction: 'ingress', ethertype: 'IPv4', protocol: 'tcp', port_range_min: port, port_range_max: port, remote_ip_prefix: null, remote_group_id: null });
+    plane.handle(event('security_group', 'created', 'sg', { id: 'sg', name: 'web', project_id: 'p', revision_number: 1, security_group_rules: [rule('r1', 22)] }));
+    plane.handle(event('port', 'created', 'pa', { ...port('pa', 'host-1', '10.0.0.10'), security_groups: ['sg'] }));
+    await tick(20);
+    const bulk = [event('security_group_rule', 'created', 'sg', { ...rule('r2', 80), revision_number: 2 }), event('security_group_rule', 'created', 'sg', { ...rule('r3', 443), revision_number: 2 })];
+    for (const e of bulk) expect(plane.handle(e)).toBe(true);
+    expect(plane.handle(bulk[1])).toBe(false);
+    expect(plane.handle(event('security_group_rule', 'deleted', 'sg', { ...rule('r1', 22), revision_number: 3 }))).toBe(true);
+    await tick(20);
+    const full = plane.index.fullGoalState('host-1');
+    const rules = full?.securityGroupStates['sg']?.configuration?.securityGroupRules.map((r) => r.id).sort();
+    expect(rules).toEqual(['r2', 'r3']);
+    expect(plane.progressOf('security_group', 'sg')?.revision).toBe(3);
+  });
 });

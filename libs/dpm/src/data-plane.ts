@@ -1,5 +1,5 @@
 import { PortStatusEvent, ResourceEvent } from '@alcor/contracts';
-import { GoalStateIndex, type NodeRecord, type TopologyChange } from '@alcor/goal-state';
+import { GoalStateIndex, type NodeRecord, type SecurityGroupRecord, type SecurityGroupRuleRecord, type TopologyChange } from '@alcor/goal-state';
 import { GoalStateV2 } from '@alcor/proto';
 import { AgentTransport } from './delivery/agent-transport';
 import { Delivery } from './delivery/delivery';
@@ -27,6 +27,9 @@ export interface ListedResource {
 }
 
 type Change = 'created' | 'updated' | 'deleted';
+
+/** Rule deltas on the security-group topic (security-group-events.ts in contracts). */
+const SECURITY_GROUP_RULE_RESOURCE = 'security_group_rule';
 
 /**
  * The DPM's core, without Nest or I/O of its own: resource events in (deduplicated, stale ones
@@ -77,6 +80,7 @@ export class DataPlane {
 
   /** Applies one bus event; false when it was a duplicate, stale, or not a data-plane resource. */
   handle(event: ResourceEvent<unknown>): boolean {
+    if (event.resource === SECURITY_GROUP_RULE_RESOURCE) return this.handleRule(event as ResourceEvent<SecurityGroupRuleRecord & { security_group_id: string }>);
     const kind = RESOURCE_KINDS[event.resource];
     const change = toTopologyChange(event);
     if (!kind || !change) return false;
@@ -92,6 +96,18 @@ export class DataPlane {
       return true;
     }
     this.applyChange(key, change, event);
+    return true;
+  }
+
+  /** A rule added to or removed from a group: applied to the group's last record, idempotently by rule id. */
+  private handleRule(event: ResourceEvent<SecurityGroupRuleRecord & { security_group_id: string }>): boolean {
+    const groupKey = resourceKey('security_group', event.data.security_group_id);
+    const group = this.records.get(groupKey) as SecurityGroupRecord | undefined;
+    if (!group || !this.filter.admitDelta(event.eventId, groupKey, event.revisionNumber)) return false;
+    const others = group.security_group_rules.filter((r) => r.id !== event.data.id);
+    const rules = event.type.endsWith('.deleted') ? others : [...others, event.data];
+    const updated: SecurityGroupRecord = { ...group, revision_number: event.revisionNumber, security_group_rules: rules };
+    this.applyChange(groupKey, { kind: 'securityGroup', op: 'upsert', group: updated }, { ...event, data: updated } as ResourceEvent<unknown>);
     return true;
   }
 

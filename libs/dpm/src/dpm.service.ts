@@ -129,7 +129,7 @@ export class DpmService implements OnApplicationBootstrap, OnApplicationShutdown
       };
     }
     const urls: Record<string, string | undefined> = managerUrls(this.environment);
-    const base = { node: urls['node'], network: urls['vpc'], subnet: urls['subnet'], port: urls['port'], security_group: urls['securityGroup'], router: urls['router'] }[resource];
+    const base = { node: urls['node'], network: urls['vpc'], subnet: urls['subnet'], port: urls['port'], security_group: urls['securityGroup'], router: urls['route'] }[resource];
     if (!base) return async () => ({ status: 404, body: undefined });
     return async (path) => {
       const response = await fetch(`${base.replace(/\/$/, '')}${path}`, { headers: { ...INTERNAL_SERVICE_HEADERS } });

@@ -37,6 +37,20 @@ export class ChangeFilter {
     return true;
   }
 
+  /**
+   * For deltas that share their parent's revision (a bulk of security-group rules all carry the
+   * group's new revision): true on an event id's first sight when the parent is alive and not
+   * newer; records the revision. The delta itself must be idempotent.
+   */
+  admitDelta(eventId: string, parentKey: string, revision: number): boolean {
+    if (this.seen.has(eventId)) return false;
+    this.remember(eventId);
+    const known = this.known.get(parentKey);
+    if (!known || known.deleted || revision < known.revision) return false;
+    known.revision = revision;
+    return true;
+  }
+
   revisionOf(key: string): { revision: number; deleted: boolean } | undefined {
     return this.known.get(key);
   }
