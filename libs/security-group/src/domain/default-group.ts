@@ -7,10 +7,11 @@ import { SecurityGroupEntity } from './security-group.entity';
 /**
  * The project's default group, created on first use, exactly once: a concurrent first use waits
  * on the partial unique index (one is_default row per project) and then finds the winner's row,
- * without failing its own transaction. Answers the group id and whether this call created it.
+ * without failing its own transaction. Answers the group id and whether this call created it; with
+ * `hold` the group is held FOR SHARE (a group this transaction created is held anyway).
  */
-export async function ensureDefaultGroup(tx: EntityManager, projectId: string): Promise<{ id: string; created: boolean }> {
-  const existing = await findDefaultGroupId(tx, projectId);
+export async function ensureDefaultGroup(tx: EntityManager, projectId: string, hold = false): Promise<{ id: string; created: boolean }> {
+  const existing = await findDefaultGroupId(tx, projectId, hold);
   if (existing) return { id: existing, created: false };
   const id = randomUUID();
   const now = new Date();
@@ -20,14 +21,15 @@ export async function ensureDefaultGroup(tx: EntityManager, projectId: string): 
      ON CONFLICT (project_id) WHERE is_default DO NOTHING RETURNING id`,
     [id, projectId, now],
   );
-  if (inserted.length === 0) return { id: (await findDefaultGroupId(tx, projectId)) as string, created: false };
+  if (inserted.length === 0) return { id: (await findDefaultGroupId(tx, projectId, hold)) as string, created: false };
   const rules = await insertRules(tx, projectId, defaultGroupRules(id), now);
   const group = await tx.getRepository(SecurityGroupEntity).findOneByOrFail({ id });
   await recordGroupChange(tx, 'created', { id, group, rules });
   return { id, created: true };
 }
 
-export async function findDefaultGroupId(em: EntityManager, projectId: string): Promise<string | undefined> {
-  const rows: { id: string }[] = await em.query('SELECT id FROM security_groups WHERE project_id = $1 AND is_default', [projectId]);
+/** With `hold`, the row is kept FOR SHARE until commit (a binding to it is being recorded). */
+export async function findDefaultGroupId(em: EntityManager, projectId: string, hold = false): Promise<string | undefined> {
+  const rows: { id: string }[] = await em.query(`SELECT id FROM security_groups WHERE project_id = $1 AND is_default${hold ? ' FOR SHARE' : ''}`, [projectId]);
   return rows[0]?.id;
 }

@@ -10,8 +10,8 @@ import { QuotaGate } from './quota-gate';
 export class DefaultGroups {
   constructor(private readonly quota: QuotaGate) {}
 
-  async ensure(tx: EntityManager, projectId: string, onFailure: (undo: Undo) => void = () => undefined): Promise<string> {
-    const { id, created } = await ensureDefaultGroup(tx, projectId);
+  async ensure(tx: EntityManager, projectId: string, onFailure: (undo: Undo) => void = () => undefined, hold = false): Promise<string> {
+    const { id, created } = await ensureDefaultGroup(tx, projectId, hold);
     if (created) {
       await this.quota.consume(projectId, 'security_group', 1, onFailure);
       await this.quota.consume(projectId, 'security_group_rule', defaultGroupRules(id).length, onFailure);

@@ -25,12 +25,12 @@ export class BindPorts {
   /** Replaces the bindings of these ports; undefined ids mean the project's default group. */
   replace(projectId: string, requests: PortSecurityGroupsRequest[]): Promise<PortSecurityGroupsBinding[]> {
     return transactionWithCompensation(this.database, async (tx, onFailure) => {
+      // Four statements for a port create: default group (held), old bindings out, new in, event.
       const needsDefault = requests.some((r) => r.securityGroupIds === undefined);
-      const defaultId = needsDefault ? await this.defaults.ensure(tx, projectId, onFailure) : undefined;
+      const defaultId = needsDefault ? await this.defaults.ensure(tx, projectId, onFailure, true) : undefined;
       const wanted = requests.map((r) => ({ ...r, securityGroupIds: [...new Set(r.securityGroupIds ?? [defaultId as string])] }));
-      await this.holdGroups(tx, projectId, wanted.flatMap((r) => r.securityGroupIds));
-      const before = await this.current(tx, wanted.map((r) => r.portId));
-      await tx.query('DELETE FROM security_group_port_bindings WHERE port_id = ANY($1::uuid[])', [wanted.map((r) => r.portId)]);
+      await this.holdGroups(tx, projectId, wanted.flatMap((r) => r.securityGroupIds).filter((id) => id !== defaultId));
+      const before = await this.remove(tx, wanted.map((r) => r.portId));
       const rows = wanted.flatMap((r) => r.securityGroupIds.map((securityGroupId, position) => ({ portId: r.portId, securityGroupId, projectId, position })));
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await tx.insert(PortBindingEntity, rows.slice(i, i + ROWS_PER_INSERT));
       const changed = wanted.filter((r) => (before.get(r.portId) ?? []).join() !== r.securityGroupIds.join());
@@ -55,9 +55,8 @@ export class BindPorts {
   /** Forgets the ports' bindings (port deleted). */
   unbind(projectId: string, ports: { portId: string; revisionNumber: number }[]): Promise<void> {
     return this.database.transaction(async (tx) => {
-      const before = await this.current(tx, ports.map((p) => p.portId));
+      const before = await this.remove(tx, ports.map((p) => p.portId));
       if (before.size === 0) return;
-      await tx.query('DELETE FROM security_group_port_bindings WHERE port_id = ANY($1::uuid[])', [[...before.keys()]]);
       const gone = ports.filter((p) => before.has(p.portId));
       await recordMemberships(tx, 'deleted', gone.map((p) => membership(projectId, p.portId, p.revisionNumber, before.get(p.portId) as string[])));
     });
@@ -73,15 +72,34 @@ export class BindPorts {
     if (missing.length > 0) throw notFound('SecurityGroupNotFound', `Security group ${missing.join(', ')} does not exist`);
   }
 
+  /** The ports' bindings, in order. */
   private async current(tx: EntityManager, portIds: string[]): Promise<Map<string, string[]>> {
-    const rows: { port_id: string; security_group_id: string }[] = await tx.query(
-      'SELECT port_id, security_group_id FROM security_group_port_bindings WHERE port_id = ANY($1::uuid[]) ORDER BY port_id, position',
+    const rows: Binding[] = await tx.query('SELECT port_id, security_group_id, position FROM security_group_port_bindings WHERE port_id = ANY($1::uuid[])', [portIds]);
+    return byPort(rows);
+  }
+
+  /** Deletes the ports' bindings; answers what they were, in order. */
+  private async remove(tx: EntityManager, portIds: string[]): Promise<Map<string, string[]>> {
+    const rows: Binding[] = await tx.query(
+      // Wrapped in a SELECT: typeorm answers a bare DELETE with [rows, count] instead of rows.
+      `WITH gone AS (DELETE FROM security_group_port_bindings WHERE port_id = ANY($1::uuid[]) RETURNING port_id, security_group_id, position)
+       SELECT port_id, security_group_id, position FROM gone`,
       [portIds],
     );
-    const byPort = new Map<string, string[]>();
-    for (const row of rows) byPort.set(row.port_id, [...(byPort.get(row.port_id) ?? []), row.security_group_id]);
-    return byPort;
+    return byPort(rows);
   }
+}
+
+interface Binding {
+  port_id: string;
+  security_group_id: string;
+  position: number;
+}
+
+function byPort(rows: Binding[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const row of [...rows].sort((a, b) => a.position - b.position)) map.set(row.port_id, [...(map.get(row.port_id) ?? []), row.security_group_id]);
+  return map;
 }
 
 function membership(projectId: string, portId: string, revisionNumber: number, securityGroupIds: string[]): PortSecurityGroupsEventData {
