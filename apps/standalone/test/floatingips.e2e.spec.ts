@@ -148,4 +148,26 @@ describe.each(storeKinds())('floating IPs on %s', (kind) => {
     expect((await f.api.get<{ elasticips: unknown[] }>(`/project/${project}/elasticips`)).body.elasticips.length).toBeGreaterThan(0);
     expect((await f.api.delete<{ id: string }>(`/project/${project}/elasticips/${id}`)).body).toEqual({ id });
   });
+
+  it('tags, If-Match, filters by router_id and bulk creation of floating IPs', async () => {
+    const ext = await externalNetwork(f.api, '198.23.0.0/24');
+    const { network, router } = await routedNetwork(f.api, '10.76.0.0/24', ext.network.id);
+    const bulk = await f.api.post<{ floatingips: FipBody[] }>('/v2.0/floatingips', { floatingips: [{ floating_network_id: ext.network.id }, { floating_network_id: ext.network.id, description: 'two' }] });
+    expect(bulk.status).toBe(201);
+    expect(bulk.body.floatingips).toHaveLength(2);
+    const [one, two] = bulk.body.floatingips;
+    // A failing item takes the whole bulk back, addresses included.
+    expect((await f.api.post('/v2.0/floatingips', { floatingips: [{ floating_network_id: ext.network.id }, { floating_network_id: network.id }] })).status).toBe(400);
+    expect(await usedIps(ext.subnet.id)).toBe(3); // two floating IPs and the router's gateway
+    expect((await f.api.put(`/v2.0/floatingips/${one.id}/tags`, { tags: ['web', 'prod'] })).status).toBe(200);
+    expect((await f.api.get<{ floatingips: FipBody[] }>('/v2.0/floatingips?tags=web')).body.floatingips.map((x) => x.id)).toEqual([one.id]);
+    const vm = await newPort(network.id);
+    const stale = await f.api.put(`/v2.0/floatingips/${one.id}`, { floatingip: { port_id: vm.id } }, { 'if-match': 'revision_number=0' });
+    expect(stale.status).toBe(412);
+    const fresh = await f.api.put<{ floatingip: FipBody }>(`/v2.0/floatingips/${one.id}`, { floatingip: { port_id: vm.id } }, { 'if-match': 'revision_number=1' });
+    expect(fresh.status).toBe(200);
+    expect((await f.api.get<{ floatingips: FipBody[] }>(`/v2.0/floatingips?router_id=${router.id}&fields=id&fields=router_id`)).body.floatingips).toEqual([{ id: one.id, router_id: router.id }]);
+    expect((await f.api.put<{ floatingip: FipBody }>(`/v2.0/floatingips/${two.id}`, { floatingip: { description: 'renamed' } })).body.floatingip).toMatchObject({ description: 'renamed', port_id: null });
+    expect((await f.api.put(`/v2.0/floatingips/${two.id}`, { floatingip: { floating_network_id: network.id } })).status).toBe(400);
+  });
 });

@@ -232,4 +232,17 @@ describe.each(storeKinds())('routers on %s', (kind) => {
     expect((await f.api.get<{ ports: PortBody[] }>(`/v2.0/ports?network_id=${subnet.network_id}`)).body.ports).toHaveLength(1);
     expect(await usedIps(subnet.id)).toBe(1);
   });
+
+  it('attaches many subnets to one router concurrently without losing one: the revision counts every interface', async () => {
+    const router = await createRouter(f.api);
+    const subnets = await Promise.all(Array.from({ length: 8 }, (_, i) => networkWithSubnet(f.api, `10.67.${i}.0/24`)));
+    const attempts = await Promise.all(subnets.map(({ subnet }) => f.api.put(`/v2.0/routers/${router.id}/add_router_interface`, { subnet_id: subnet.id })));
+    expect(attempts.map((r) => r.status)).toEqual(subnets.map(() => 200));
+    const after = (await f.api.get<{ router: RouterBody }>(`/v2.0/routers/${router.id}`)).body.router;
+    expect(after.revision_number).toBe(1 + subnets.length);
+    expect((await f.api.get<{ ports: PortBody[] }>(`/v2.0/ports?device_id=${router.id}`)).body.ports).toHaveLength(subnets.length);
+    // Sorting and paging over routers, as every Neutron collection.
+    const sorted = (await f.api.get<{ routers: RouterBody[] }>('/v2.0/routers?sort_key=revision_number&sort_dir=desc&limit=1')).body.routers;
+    expect(sorted[0].id).toBe(router.id);
+  });
 });
