@@ -1,9 +1,7 @@
-import { BinaryWriter } from '@bufbuild/protobuf/wire';
 import {
   DHCPConfiguration,
   GatewayConfiguration,
   GoalStateV2,
-  HostResources,
   NeighborConfiguration,
   PortConfiguration,
   RouterConfiguration,
@@ -45,29 +43,117 @@ function configurationBytes(encode: ConfigEncoder, configuration: object): Uint8
   return bytes;
 }
 
-/** Serialises a goal state (schema E3); same bytes as `GoalStateV2.encode(gs).finish()`. */
+/**
+ * Serialises a goal state (schema E3); same bytes as `GoalStateV2.encode(gs).finish()`. The framing
+ * (map entries, states, host_resources) is sized first and written into one buffer, the
+ * configurations come from the generated codecs (cached).
+ */
 export function encodeGoalState(gs: GoalStateV2): Uint8Array {
-  const w = new BinaryWriter();
-  if (gs.formatVersion !== 0) w.uint32(8).uint32(gs.formatVersion);
+  const plan: Entry[] = [];
+  let size = gs.formatVersion !== 0 ? 1 + varintSize(gs.formatVersion) : 0;
   for (const [key, value] of Object.entries(gs.hostResources)) {
-    w.uint32(18).fork();
-    if (key !== '') w.uint32(10).string(key);
-    HostResources.encode(value, w.uint32(18).fork()).join();
-    w.join();
+    const resources = value.resources.map((r) => {
+      const id = r.id === '' ? 0 : utf8Size(r.id);
+      if (r.type < 0) throw new RangeError(`negative resource type ${r.type}`);
+      const len = (r.type !== 0 ? 1 + varintSize(r.type) : 0) + (r.id !== '' ? 1 + varintSize(id) + id : 0);
+      return { r, id, len };
+    });
+    const bodyLen = resources.reduce((n, x) => n + 1 + varintSize(x.len) + x.len, 0);
+    const keyLen = key === '' ? 0 : utf8Size(key);
+    const entryLen = (key !== '' ? 1 + varintSize(keyLen) + keyLen : 0) + 1 + varintSize(bodyLen) + bodyLen;
+    plan.push({ tag: 18, key, keyLen, entryLen, op: 0, config: undefined, stateLen: bodyLen, resources });
+    size += 1 + varintSize(entryLen) + entryLen;
   }
-  for (const [field, number, codec] of MAP_FIELDS) {
+  for (const [field, number, encode] of MAP_FIELDS) {
     const tag = (number << 3) | 2;
     for (const [key, state] of Object.entries(gs[field] as Record<string, { operationType: number; configuration?: object }>)) {
-      w.uint32(tag).fork();
-      if (key !== '') w.uint32(10).string(key);
-      w.uint32(18).fork();
-      if (state.operationType !== 0) w.uint32(8).int32(state.operationType);
-      if (state.configuration !== undefined) w.uint32(18).bytes(configurationBytes(codec, state.configuration));
-      w.join();
-      w.join();
+      const op = state.operationType;
+      if (op < 0) throw new RangeError(`negative operation type ${op}`);
+      const config = state.configuration === undefined ? undefined : configurationBytes(encode, state.configuration);
+      const stateLen = (op !== 0 ? 1 + varintSize(op) : 0) + (config ? 1 + varintSize(config.length) + config.length : 0);
+      const keyLen = key === '' ? 0 : utf8Size(key);
+      const entryLen = (key !== '' ? 1 + varintSize(keyLen) + keyLen : 0) + 1 + varintSize(stateLen) + stateLen;
+      plan.push({ tag, key, keyLen, entryLen, op, config, stateLen });
+      size += 1 + varintSize(entryLen) + entryLen;
     }
   }
-  return w.finish();
+  const out = new Uint8Array(size);
+  let pos = 0;
+  const varint = (n: number): void => {
+    while (n > 0x7f) {
+      out[pos++] = (n & 0x7f) | 0x80;
+      n >>>= 7;
+    }
+    out[pos++] = n;
+  };
+  const string = (text: string, len: number): void => {
+    varint(len);
+    pos += utf8.encodeInto(text, out.subarray(pos, pos + len)).written;
+  };
+  if (gs.formatVersion !== 0) {
+    out[pos++] = 8;
+    varint(gs.formatVersion);
+  }
+  for (const e of plan) {
+    out[pos++] = e.tag;
+    varint(e.entryLen);
+    if (e.key !== '') {
+      out[pos++] = 10;
+      string(e.key, e.keyLen);
+    }
+    out[pos++] = 18;
+    varint(e.stateLen);
+    if (e.resources) {
+      for (const { r, id, len } of e.resources) {
+        out[pos++] = 10;
+        varint(len);
+        if (r.type !== 0) {
+          out[pos++] = 8;
+          varint(r.type);
+        }
+        if (r.id !== '') {
+          out[pos++] = 18;
+          string(r.id, id);
+        }
+      }
+      continue;
+    }
+    if (e.op !== 0) {
+      out[pos++] = 8;
+      varint(e.op);
+    }
+    if (e.config) {
+      out[pos++] = 18;
+      varint(e.config.length);
+      out.set(e.config, pos);
+      pos += e.config.length;
+    }
+  }
+  if (pos !== size) throw new Error(`goal state encoder wrote ${pos} of ${size} bytes`);
+  return out;
+}
+
+interface Entry {
+  tag: number;
+  key: string;
+  keyLen: number;
+  entryLen: number;
+  op: number;
+  config: Uint8Array | undefined;
+  stateLen: number;
+  resources?: { r: { type: number; id: string }; id: number; len: number }[];
+}
+
+const utf8 = new TextEncoder();
+
+function utf8Size(text: string): number {
+  // ids are ASCII in practice: one byte per code unit, checked cheaply before the exact count
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return Buffer.byteLength(text, 'utf8');
+  return text.length;
+}
+
+function varintSize(n: number): number {
+  return n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x200000 ? 3 : n < 0x10000000 ? 4 : 5;
 }
 
 export function decodeGoalState(bytes: Uint8Array): GoalStateV2 {

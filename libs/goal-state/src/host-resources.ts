@@ -20,11 +20,13 @@ export type StateMapName = (typeof STATE_MAPS)[number][0];
  * plain router id (NCM strips the `<hostIp>/` prefix of the merged cluster message).
  */
 export function hostResourcesOf(hostIp: string, gs: GoalStateV2): { [key: string]: HostResources } {
-  const resources = STATE_MAPS.flatMap(([field, type]) => Object.keys(gs[field]).map((id) => ({ type, id })));
+  const resources: { type: ResourceType; id: string }[] = [];
+  for (const [field, type] of STATE_MAPS) for (const id in gs[field]) resources.push({ type, id });
   return { [hostIp]: { resources } };
 }
 
 /** True when the message carries no state at all. */
 export function isEmptyGoalState(gs: GoalStateV2): boolean {
-  return STATE_MAPS.every(([field]) => Object.keys(gs[field]).length === 0);
+  for (const [field] of STATE_MAPS) for (const _ in gs[field]) return false;
+  return true;
 }

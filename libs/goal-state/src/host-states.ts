@@ -136,8 +136,8 @@ export function hostDelta(e: Engine, c: ChangeSet, hostId: string, memo: Map<str
   }
 
   // neighbors: changed ports, plus all members of VPCs / routers the host gained or lost
-  const l2 = candidates(c.neighborPorts, reshaped, ...[...symmetricDifference(hb?.vpcs, ha?.vpcs)].map((v) => e.vpcMembers.get(v)));
-  const l3 = candidates(c.neighborPorts, reshaped, ...[...symmetricDifference(hb?.routers, ha?.routers)].map((r) => e.routerMembers.get(r)));
+  const l2 = reshaped ? candidates(c.neighborPorts, true, ...[...symmetricDifference(hb?.vpcs, ha?.vpcs)].map((v) => e.vpcMembers.get(v))) : c.neighborPorts;
+  const l3 = reshaped ? candidates(c.neighborPorts, true, ...[...symmetricDifference(hb?.routers, ha?.routers)].map((r) => e.routerMembers.get(r))) : c.neighborPorts;
   for (const id of l2) {
     const b = portBefore(id);
     const a = portAfter(id);
@@ -170,10 +170,9 @@ function put<C>(map: Record<string, State<C>>, key: string, before: C | undefine
 function putShared(map: Record<string, State<NeighborConfiguration>>, key: string, before: NeighborConfiguration | undefined, after: NeighborConfiguration | undefined, memo: Map<string, unknown>): void {
   if (before === after) return;
   const op = after === undefined ? OperationType.DELETE : before === undefined ? OperationType.CREATE : OperationType.UPDATE;
-  const memoKey = `${key}#${op}`;
-  let s = memo.get(memoKey) as State<NeighborConfiguration> | undefined;
-  if (!s) memo.set(memoKey, (s = state(op, (after ?? before)!)));
-  map[key] = s;
+  let byOp = memo.get(key) as State<NeighborConfiguration>[] | undefined;
+  if (!byOp) memo.set(key, (byOp = []));
+  map[key] = byOp[op] ??= state(op, (after ?? before)!);
 }
 
 /** The change's own keys, plus (for a reshaped host) the keys of what it held before or holds now. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { OperationType, UpdateType, type GoalStateV2 } from '@alcor/proto';
+import { GoalStateV2, OperationType, UpdateType } from '@alcor/proto';
+import { encodeGoalState } from './encode';
 import { applyGoalStateDelta } from './delta';
 import { deepEqual } from './equal';
 import { STATE_MAPS } from './host-resources';
@@ -159,6 +160,7 @@ function run(changes: TopologyChange[]): void {
     for (const d of index.apply(c)) {
       expect(Object.keys(d.goalState.hostResources)).toEqual([d.hostIp]);
       checkOperations(held.get(d.hostId), d.goalState);
+      expect(Buffer.from(encodeGoalState(d.goalState)).equals(Buffer.from(GoalStateV2.encode(d.goalState).finish()))).toBe(true);
       held.set(d.hostId, applyGoalStateDelta(held.get(d.hostId), d.goalState));
     }
     const hosts = new Set([...held.keys(), ...HOST_NAMES]);

@@ -300,4 +300,12 @@ describe('encodeGoalState', () => {
     expect(back.neighborStates['L2/p2'].configuration!.hostIpAddress).toBe('10.1.0.2');
     expect(back).toEqual(GoalStateV2.fromPartial(gs));
   });
+
+  it('matches the codec on large messages (multi-byte lengths) and non-ASCII ids', () => {
+    const changes: TopologyChange[] = [...base];
+    for (let i = 0; i < 3000; i++) changes.push({ kind: 'port', op: 'upsert', port: port(`pört-${i}`, 'vpc-a', i % 2 ? 'h1' : 'h2', [['sa', `192.168.${(i >> 8) & 255}.${i & 255}`]], { name: 'é'.repeat(i % 200) }) });
+    const gs = indexWith(changes).fullGoalState('h1')!;
+    expect(Object.keys(gs.neighborStates)).toHaveLength(3000);
+    expect(Buffer.from(encodeGoalState(gs)).equals(Buffer.from(GoalStateV2.encode(gs).finish()))).toBe(true);
+  });
 });
