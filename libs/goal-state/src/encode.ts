@@ -88,7 +88,8 @@ export function encodeGoalState(gs: GoalStateV2): Uint8Array {
   };
   const string = (text: string, len: number): void => {
     varint(len);
-    pos += utf8.encodeInto(text, out.subarray(pos, pos + len)).written;
+    if (len === text.length) for (let i = 0; i < len; i++) out[pos++] = text.charCodeAt(i); // ASCII
+    else pos += utf8.encodeInto(text, out.subarray(pos, pos + len)).written;
   };
   if (gs.formatVersion !== 0) {
     out[pos++] = 8;

@@ -13,6 +13,15 @@ function state<C>(operationType: OperationType, configuration: C): State<C> {
   return { operationType, configuration };
 }
 
+// One CREATE state per shared configuration, reused by every full goal state that carries it.
+const created = new WeakMap<object, State<unknown>>();
+
+function createState<C extends object>(configuration: C): State<C> {
+  let s = created.get(configuration) as State<C> | undefined;
+  if (!s) created.set(configuration, (s = state(OperationType.CREATE, configuration)));
+  return s;
+}
+
 function routerFor(config: RouterConfiguration, host: HostView): RouterConfiguration {
   return { ...config, hostDvrMacAddress: host.dvrMac };
 }
@@ -40,8 +49,8 @@ export function fullHostGoalState(e: Engine, hostId: string): GoalStateV2 | unde
     if (config) gs.securityGroupStates[g] = state(OperationType.CREATE, config);
   }
   for (const r of h.routers) gs.routerStates[r] = state(OperationType.CREATE, routerFor(e.routerConfigs.get(r)!, h));
-  for (const v of h.vpcs) for (const p of e.vpcMembers.get(v)) gs.neighborStates[l2NeighborKey(p)] = state(OperationType.CREATE, e.portViews.get(p)!.l2!);
-  for (const r of h.routers) for (const p of e.routerMembers.get(r)) gs.neighborStates[l3NeighborKey(p)] ??= state(OperationType.CREATE, e.portViews.get(p)!.l3!);
+  for (const v of h.vpcs) for (const p of e.vpcMembers.get(v)) gs.neighborStates[l2NeighborKey(p)] = createState(e.portViews.get(p)!.l2!);
+  for (const r of h.routers) for (const p of e.routerMembers.get(r)) gs.neighborStates[l3NeighborKey(p)] ??= createState(e.portViews.get(p)!.l3!);
   gs.hostResources = hostResourcesOf(h.hostIp, gs);
   return gs;
 }
