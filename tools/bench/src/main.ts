@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { fanoutCommand } from './fanout/fanout';
 import { NeutronClient } from './neutron-client';
+import { scaleCommand } from './scale/scale';
 import { runCrud, warn, type PhaseLine, type RunOptions } from './scenarios/crud';
 import { runL3 } from './scenarios/l3';
 import { networks } from './scenarios/networks';
@@ -36,6 +37,8 @@ const SCENARIOS: Record<string, Scenario> = {
 async function main(): Promise<number> {
   // The DPM fan-out: starts its own control plane and simulated hosts (no --target).
   if (process.argv[2] === 'fanout') return fanoutCommand(process.argv.slice(3), (line) => process.stdout.write(`${JSON.stringify(line)}\n`));
+  // GET/list latency against the number of stored ports (loads its own ports through the bulk API).
+  if (process.argv[2] === 'scale') return scaleCommand(process.argv.slice(3), (line) => process.stdout.write(`${JSON.stringify(line)}\n`));
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
