@@ -20,13 +20,12 @@ export class SecurityGroupRepository {
   /** A group the caller owns, row-locked (FOR UPDATE) for the rest of the transaction: rule and binding changes of it wait. */
   static async lockOwned(tx: EntityManager, ctx: RequestContext, id: string): Promise<SecurityGroupEntity> {
     if (!UUID_PATTERN.test(id)) throw securityGroupNotFound(id);
+    const qb = tx.getRepository(SecurityGroupEntity).createQueryBuilder(ALIAS).setLock('pessimistic_write').where(`${ALIAS}.id = :id`, { id: id.toLowerCase() });
     const project = scopeProject(ctx);
-    const rows: { id: string }[] = await tx.query(
-      `SELECT id FROM security_groups WHERE id = $1 ${project !== undefined ? 'AND project_id = $2' : ''} FOR UPDATE`,
-      project !== undefined ? [id.toLowerCase(), project] : [id.toLowerCase()],
-    );
-    if (rows.length === 0) throw securityGroupNotFound(id);
-    return tx.getRepository(SecurityGroupEntity).findOneByOrFail({ id: rows[0].id });
+    if (project !== undefined) qb.andWhere(`${ALIAS}.project_id = :project`, { project });
+    const group = await qb.getOne();
+    if (!group) throw securityGroupNotFound(id);
+    return group;
   }
 
   static async list(em: EntityManager, ctx: RequestContext, query: ListQuery, marker?: SecurityGroupEntity): Promise<LoadedGroup[]> {
