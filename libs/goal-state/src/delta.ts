@@ -11,6 +11,7 @@ import {
 import { deepEqual } from './equal';
 import { hostResourcesOf, isEmptyGoalState, STATE_MAPS, type StateMapName } from './host-resources';
 import { emptyGoalState } from './reference';
+import { must } from './must';
 
 type AnyState = { operationType: OperationType; configuration: unknown };
 type StateMap = Record<string, AnyState>;
@@ -52,8 +53,8 @@ function changed(field: StateMapName, prev: AnyState, next: AnyState): AnyState 
 
 /** Per-rule delta (design 6.11: ~200 B per rule instead of the whole group). */
 export function securityGroupDelta(prev: SecurityGroupState, next: SecurityGroupState): SecurityGroupState {
-  const before = new Map(prev.configuration!.securityGroupRules.map((r) => [r.id, r]));
-  const after = new Map(next.configuration!.securityGroupRules.map((r) => [r.id, r]));
+  const before = new Map(must(prev.configuration).securityGroupRules.map((r) => [r.id, r]));
+  const after = new Map(must(next.configuration).securityGroupRules.map((r) => [r.id, r]));
   const rules: Rule[] = [];
   for (const [id, rule] of after) {
     const old = before.get(id);
@@ -62,7 +63,7 @@ export function securityGroupDelta(prev: SecurityGroupState, next: SecurityGroup
   }
   for (const [id, rule] of before) if (!after.has(id)) rules.push({ ...rule, operationType: OperationType.DELETE });
   rules.sort(byId);
-  return { operationType: OperationType.UPDATE, configuration: { ...next.configuration!, updateType: UpdateType.DELTA, securityGroupRules: rules } };
+  return { operationType: OperationType.UPDATE, configuration: { ...must(next.configuration), updateType: UpdateType.DELTA, securityGroupRules: rules } };
 }
 
 /** Where the current subnet and VPC states of a host are looked up (INFO states). */
@@ -80,12 +81,12 @@ export function addLookupStates(delta: GoalStateV2, current: LookupStates): void
   const subnets = new Set<string>();
   const vpcs = new Set<string>();
   for (const s of Object.values(delta.portStates)) {
-    vpcs.add(s.configuration!.vpcId);
-    for (const f of s.configuration!.fixedIps) subnets.add(f.subnetId);
+    vpcs.add(must(s.configuration).vpcId);
+    for (const f of must(s.configuration).fixedIps) subnets.add(f.subnetId);
   }
-  for (const s of Object.values(delta.neighborStates)) for (const f of s.configuration!.fixedIps) subnets.add(f.subnetId);
-  for (const s of Object.values(delta.dhcpStates)) subnets.add(s.configuration!.subnetId);
-  for (const s of Object.values(delta.routerStates)) for (const t of s.configuration!.subnetRoutingTables) subnets.add(t.subnetId);
+  for (const s of Object.values(delta.neighborStates)) for (const f of must(s.configuration).fixedIps) subnets.add(f.subnetId);
+  for (const s of Object.values(delta.dhcpStates)) subnets.add(must(s.configuration).subnetId);
+  for (const s of Object.values(delta.routerStates)) for (const t of must(s.configuration).subnetRoutingTables) subnets.add(t.subnetId);
   for (const id of subnets) {
     const configuration = delta.subnetStates[id] ? undefined : current.subnet(id);
     if (configuration) delta.subnetStates[id] = { operationType: OperationType.INFO, configuration };

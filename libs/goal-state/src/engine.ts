@@ -15,6 +15,7 @@ import type { NodeRecord, PortRecord, RouterRecord, SubnetRecord, TopologyChange
 import { distinctSorted } from './reference';
 import { Topology } from './topology';
 import { sameHostView, type HostView, type PortView, type SubnetView } from './views';
+import { must } from './must';
 
 const NO_DHCP: ReadonlyMap<string, DHCPConfiguration> = new Map();
 const NO_ROUTERS: string[] = [];
@@ -85,10 +86,10 @@ export class Engine {
   rebuild(): void {
     for (const m of [this.vpcMembers, this.routerMembers, this.vpcHosts, this.routerHosts, this.visibleHosts, this.groupHosts]) m.clear();
     for (const map of [this.portViews, this.subnetViews, this.vpcConfigs, this.groupConfigs, this.routerConfigs, this.hostViews]) map.clear();
-    for (const id of this.t.networks.keys()) this.vpcConfigs.set(id, vpcConfiguration(this.t.networks.get(id)!));
+    for (const id of this.t.networks.keys()) this.vpcConfigs.set(id, vpcConfiguration(must(this.t.networks.get(id))));
     for (const s of this.t.subnets.values()) this.subnetViews.set(s.id, this.computeSubnet(s));
-    for (const g of this.t.groups.keys()) this.groupConfigs.set(g, this.computeGroup(g)!);
-    for (const r of this.t.routers.keys()) this.routerConfigs.set(r, this.computeRouter(r)!);
+    for (const g of this.t.groups.keys()) this.groupConfigs.set(g, must(this.computeGroup(g)));
+    for (const r of this.t.routers.keys()) this.routerConfigs.set(r, must(this.computeRouter(r)));
     for (const p of this.t.ports.values()) this.setPortView(p.id, undefined, this.computePort(p));
     for (const name of this.nodesByName.keys()) this.setHostView(name, undefined, this.computeHost(name));
   }
@@ -204,7 +205,7 @@ export class Engine {
         const after = change.op === 'upsert' ? change.port : undefined;
         for (const g of [...(before?.security_groups ?? []), ...(after?.security_groups ?? [])]) addAll(m.groups, this.groupReferrers.get(g));
         for (const r of this.routersByPort.get(id)) {
-          for (const i of this.t.routers.get(r)!.interfaces) if (i.port_id === id) m.subnets.add(i.subnet_id); // gateway MAC
+          for (const i of must(this.t.routers.get(r)).interfaces) if (i.port_id === id) m.subnets.add(i.subnet_id); // gateway MAC
         }
         break;
       }
@@ -351,7 +352,7 @@ export class Engine {
 
   private gatewayMac(subnetId: string): string {
     for (const r of [...this.routersBySubnet.get(subnetId)].sort()) {
-      for (const i of this.t.routers.get(r)!.interfaces) {
+      for (const i of must(this.t.routers.get(r)).interfaces) {
         if (i.subnet_id !== subnetId) continue;
         const port = this.t.ports.get(i.port_id);
         if (port) return port.mac_address;
@@ -367,7 +368,7 @@ export class Engine {
 
   private memberIps(groupId: string): string[] {
     const ips: string[] = [];
-    for (const p of this.groupMembers.get(groupId)) for (const f of this.t.ports.get(p)!.fixed_ips) ips.push(f.ip_address);
+    for (const p of this.groupMembers.get(groupId)) for (const f of must(this.t.ports.get(p)).fixed_ips) ips.push(f.ip_address);
     return distinctSorted(ips);
   }
 
@@ -397,7 +398,7 @@ export class Engine {
     }
     const visible = new Set(vpcs);
     for (const r of routers) {
-      for (const i of this.t.routers.get(r)!.interfaces) {
+      for (const i of must(this.t.routers.get(r)).interfaces) {
         const s = this.t.subnets.get(i.subnet_id);
         if (s) visible.add(s.network_id);
       }

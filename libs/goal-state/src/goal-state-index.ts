@@ -4,6 +4,7 @@ import { Engine } from './engine';
 import { affectedHosts, fullHostGoalState, hostDelta } from './host-states';
 import { onDemandFromEngine } from './on-demand-engine';
 import type { TopologyChange } from './records';
+import { must } from './must';
 
 /**
  * Per-host goal states of the whole topology, kept up to date change by change (incrementally:
@@ -23,7 +24,7 @@ export class GoalStateIndex {
     for (const hostId of affectedHosts(e, c)) {
       const goalState = hostDelta(e, c, hostId, memo);
       if (!goalState) continue;
-      const view = e.hostViews.get(hostId) ?? c.prevHosts.get(hostId)!;
+      const view = e.hostViews.get(hostId) ?? must(c.prevHosts.get(hostId));
       deltas.push({ hostId, nodeId: view.nodeId, hostIp: view.hostIp, goalState });
     }
     return deltas;

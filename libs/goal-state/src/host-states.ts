@@ -6,6 +6,7 @@ import { deepEqual } from './equal';
 import { hostResourcesOf, isEmptyGoalState } from './host-resources';
 import { emptyGoalState } from './reference';
 import type { HostView, PortView } from './views';
+import { must } from './must';
 
 type State<C> = { operationType: OperationType; configuration: C | undefined };
 
@@ -40,17 +41,17 @@ export function fullHostGoalState(e: Engine, hostId: string): GoalStateV2 | unde
     }
   }
   for (const id of h.local) {
-    const p = e.portViews.get(id)!;
-    gs.portStates[id] = state(OperationType.CREATE, p.port!);
+    const p = must(e.portViews.get(id));
+    gs.portStates[id] = state(OperationType.CREATE, must(p.port));
     for (const [key, d] of p.dhcp) gs.dhcpStates[key] = state(OperationType.CREATE, d);
   }
   for (const g of h.groups) {
     const config = e.groupConfigs.get(g);
     if (config) gs.securityGroupStates[g] = state(OperationType.CREATE, config);
   }
-  for (const r of h.routers) gs.routerStates[r] = state(OperationType.CREATE, routerFor(e.routerConfigs.get(r)!, h));
-  for (const v of h.vpcs) for (const p of e.vpcMembers.get(v)) gs.neighborStates[l2NeighborKey(p)] = createState(e.portViews.get(p)!.l2!);
-  for (const r of h.routers) for (const p of e.routerMembers.get(r)) gs.neighborStates[l3NeighborKey(p)] ??= createState(e.portViews.get(p)!.l3!);
+  for (const r of h.routers) gs.routerStates[r] = state(OperationType.CREATE, routerFor(must(e.routerConfigs.get(r)), h));
+  for (const v of h.vpcs) for (const p of e.vpcMembers.get(v)) gs.neighborStates[l2NeighborKey(p)] = createState(must(e.portViews.get(p)?.l2));
+  for (const r of h.routers) for (const p of e.routerMembers.get(r)) gs.neighborStates[l3NeighborKey(p)] ??= createState(must(e.portViews.get(p)?.l3));
   gs.hostResources = hostResourcesOf(h.hostIp, gs);
   return gs;
 }
@@ -171,7 +172,7 @@ export function hostDelta(e: Engine, c: ChangeSet, hostId: string, memo: Map<str
 /** CREATE / UPDATE (or `changedOp`) / DELETE of one key, nothing when unchanged. */
 function put<C>(map: Record<string, State<C>>, key: string, before: C | undefined, after: C | undefined, changedOp = OperationType.UPDATE): void {
   if (before === after || (before !== undefined && after !== undefined && deepEqual(before, after))) return;
-  if (after === undefined) map[key] = state(OperationType.DELETE, before!);
+  if (after === undefined) map[key] = state(OperationType.DELETE, must(before));
   else map[key] = state(before === undefined ? OperationType.CREATE : changedOp, after);
 }
 
@@ -181,7 +182,7 @@ function putShared(map: Record<string, State<NeighborConfiguration>>, key: strin
   const op = after === undefined ? OperationType.DELETE : before === undefined ? OperationType.CREATE : OperationType.UPDATE;
   let byOp = memo.get(key) as State<NeighborConfiguration>[] | undefined;
   if (!byOp) memo.set(key, (byOp = []));
-  map[key] = byOp[op] ??= state(op, (after ?? before)!);
+  map[key] = byOp[op] ??= state(op, must(after ?? before));
 }
 
 /** The change's own keys, plus (for a reshaped host) the keys of what it held before or holds now. */

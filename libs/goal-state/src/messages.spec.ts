@@ -12,6 +12,11 @@ import {
 import { DEFAULT_DVR_MAC, decodeGoalState, encodeGoalState, GoalStateIndex, type HostDelta, type TopologyChange } from './index';
 import { network, node, port, router, securityGroup, subnet } from './testing/fixtures';
 
+function must<T>(x: T | undefined): T {
+  if (x === undefined) throw new Error('expected a value');
+  return x;
+}
+
 // Message shapes against docs/southbound.md (hazards 3, 4, 6, 7, 8, 9, 11, 12, 13; sections 4.2-4.9).
 
 function indexWith(changes: TopologyChange[]): GoalStateIndex {
@@ -38,19 +43,19 @@ const base: TopologyChange[] = [
 
 describe('port states (4.2, hazards 4, 6, 11, 13)', () => {
   const index = indexWith([...base, { kind: 'port', op: 'upsert', port: port('p1', 'vpc-a', 'h1', [['sa', '192.168.1.10']], { revision_number: 0, security_groups: [] }) }]);
-  const gs = index.fullGoalState('h1')!;
+  const gs = must(index.fullGoalState('h1'));
 
   it('sends a bound port as CREATE + FULL with revision >= 1, admin up, keyed by its id', () => {
     const s = gs.portStates.p1;
     expect(s.operationType).toBe(OperationType.CREATE);
     expect(s.configuration).toMatchObject({ id: 'p1', vpcId: 'vpc-a', updateType: UpdateType.FULL, revisionNumber: 1, adminStateUp: true, deviceOwner: 'compute:nova' });
-    expect(s.configuration!.fixedIps).toEqual([{ subnetId: 'sa', ipAddress: '192.168.1.10' }]);
-    expect(s.configuration!.hostInfo).toEqual({ ipAddress: '10.1.0.1', macAddress: expect.stringMatching(/^fa:16:3e:/) });
+    expect(s.configuration?.fixedIps).toEqual([{ subnetId: 'sa', ipAddress: '192.168.1.10' }]);
+    expect(s.configuration?.hostInfo).toEqual({ ipAddress: '10.1.0.1', macAddress: expect.stringMatching(/^fa:16:3e:/) });
   });
 
   it('is self-contained: the VPC and the subnet of fixed_ips[0] travel with it, keyed by their ids', () => {
     expect(gs.vpcStates['vpc-a'].configuration).toMatchObject({ id: 'vpc-a', tunnelId: 1001, updateType: UpdateType.FULL });
-    const sub = gs.subnetStates.sa.configuration!;
+    const sub = must(gs.subnetStates.sa.configuration);
     expect(sub).toMatchObject({ id: 'sa', vpcId: 'vpc-a', cidr: '192.168.1.0/24', tunnelId: 1001n, networkType: NetworkType.VXLAN, dhcpEnable: true });
     expect(sub.gateway).toEqual({ ipAddress: '192.168.1.1', macAddress: '' });
     expect(sub.dnsEntryList).toEqual([{ entry: '8.8.8.8' }]);
@@ -60,7 +65,7 @@ describe('port states (4.2, hazards 4, 6, 11, 13)', () => {
   it('gives one DHCP state per address with a stable id <port>/<ip>', () => {
     expect(Object.keys(gs.dhcpStates)).toEqual(['p1/192.168.1.10']);
     expect(gs.dhcpStates['p1/192.168.1.10'].configuration).toMatchObject({ id: 'p1/192.168.1.10', subnetId: 'sa', ipv4Address: '192.168.1.10', ipv6Address: '', portHostName: 'host-192-168-1-10' });
-    expect(indexWith([...base, { kind: 'port', op: 'upsert', port: port('p1', 'vpc-a', 'h1', [['sa', '192.168.1.10']]) }]).fullGoalState('h1')!.dhcpStates['p1/192.168.1.10']).toBeDefined();
+    expect(indexWith([...base, { kind: 'port', op: 'upsert', port: port('p1', 'vpc-a', 'h1', [['sa', '192.168.1.10']]) }]).fullGoalState('h1')?.dhcpStates['p1/192.168.1.10']).toBeDefined();
   });
 
   it('lists every key of the message, neighbors included, under the host IP (hazard 9)', () => {
@@ -78,11 +83,11 @@ describe('port states (4.2, hazards 4, 6, 11, 13)', () => {
 
   it('maps the network type and re-sends a changed port as CREATE, never UPDATE', () => {
     const i = indexWith([...base, { kind: 'port', op: 'upsert', port: port('q', 'vpc-b', 'h2', [['sb', '192.168.1.10']]) }]);
-    expect(i.fullGoalState('h2')!.subnetStates.sb.configuration!.networkType).toBe(NetworkType.VLAN);
+    expect(i.fullGoalState('h2')?.subnetStates.sb.configuration?.networkType).toBe(NetworkType.VLAN);
     const deltas = i.apply({ kind: 'port', op: 'upsert', port: port('q', 'vpc-b', 'h2', [['sb', '192.168.1.10']], { name: 'renamed', revision_number: 2 }) });
     const d = deltaOf(deltas, 'h2');
     expect(d.portStates.q.operationType).toBe(OperationType.CREATE);
-    expect(d.portStates.q.configuration!.name).toBe('renamed');
+    expect(d.portStates.q.configuration?.name).toBe('renamed');
     expect(d.neighborStates['L2/q'].operationType).toBe(OperationType.UPDATE);
     expect(d.subnetStates.sb.operationType).toBe(OperationType.INFO);
   });
@@ -128,7 +133,7 @@ describe('neighbor fan-out (4.3, 4.8, defect 4.9.1)', () => {
       expect(d.portStates).toEqual({});
       expect(d.subnetStates.sa.operationType).toBe(OperationType.INFO); // the agent keeps no subnet cache (hazard 7)
     }
-    const n = h3.neighborStates['L2/a1'].configuration!;
+    const n = must(h3.neighborStates['L2/a1'].configuration);
     expect(n).toMatchObject({ id: 'a1', vpcId: 'vpc-a', hostIpAddress: '10.1.0.1', updateType: UpdateType.FULL });
     expect(n.hostMacAddress).toBe(node('h1', '10.1.0.1').mac_address);
     expect(n.fixedIps).toEqual([{ neighborType: NeighborType.L2, subnetId: 'sa', ipAddress: '192.168.1.10', arionGroup: '', tunnelId: 0 }]);
@@ -137,9 +142,9 @@ describe('neighbor fan-out (4.3, 4.8, defect 4.9.1)', () => {
   it('overlapping tenant IPs never collide: on-demand answers per (VNI, IP)', () => {
     const index = seeded();
     index.apply({ kind: 'port', op: 'upsert', port: port('a3', 'vpc-a', 'h3', [['sa', '192.168.1.12']]) });
-    expect(Object.keys(index.onDemand('h3', 1001, '192.168.1.10')!.neighborStates)).toEqual(['L2/a1']);
-    expect(Object.keys(index.onDemand('h3', 1002, '192.168.1.10')!.neighborStates)).toEqual(['L2/b1']);
-    const answer = index.onDemand('h3', 1001, '192.168.1.10')!;
+    expect(Object.keys(must(index.onDemand('h3', 1001, '192.168.1.10')).neighborStates)).toEqual(['L2/a1']);
+    expect(Object.keys(must(index.onDemand('h3', 1002, '192.168.1.10')).neighborStates)).toEqual(['L2/b1']);
+    const answer = must(index.onDemand('h3', 1001, '192.168.1.10'));
     expect(answer.subnetStates.sa.operationType).toBe(OperationType.INFO);
     expect(index.onDemand('h3', 1001, '192.168.1.99')).toBeUndefined();
     expect(index.onDemand('h1', 1002, '192.168.1.10')).toBeUndefined(); // h1 has no port in vpc-b
@@ -169,7 +174,7 @@ describe('neighbor fan-out (4.3, 4.8, defect 4.9.1)', () => {
     expect(deltaOf(deltas, 'h3').portStates.a2.operationType).toBe(OperationType.CREATE);
     const h1 = deltaOf(deltas, 'h1').neighborStates['L2/a2'];
     expect(h1.operationType).toBe(OperationType.UPDATE);
-    expect(h1.configuration!.hostIpAddress).toBe('10.1.0.3');
+    expect(h1.configuration?.hostIpAddress).toBe('10.1.0.3');
     expect(index.hostsOfPort('a2')).toEqual(['h3']);
   });
 });
@@ -192,14 +197,14 @@ describe('routers: DVR states and L3 neighbors (4.3, 6.7, hazard 12)', () => {
     const r = h1.routerStates.r1;
     expect(r.operationType).toBe(OperationType.CREATE);
     expect(r.configuration).toMatchObject({ id: 'r1', updateType: UpdateType.FULL, hostDvrMacAddress: DEFAULT_DVR_MAC });
-    expect(r.configuration!.subnetRoutingTables.map((t) => t.subnetId)).toEqual(['sa', 'sa2']);
-    const sa2Rules = r.configuration!.subnetRoutingTables[1].routingRules.map((x) => [x.destination, x.nextHopIp, x.priority]);
+    expect(r.configuration?.subnetRoutingTables.map((t) => t.subnetId)).toEqual(['sa', 'sa2']);
+    const sa2Rules = r.configuration?.subnetRoutingTables[1].routingRules.map((x) => [x.destination, x.nextHopIp, x.priority]);
     expect(sa2Rules).toEqual([['0.0.0.0/0', '192.168.1.254', 0], ['10.9.0.0/16', '192.168.2.50', 16]]);
-    expect(deltaOf(deltas, 'h2').routerStates.r1.configuration!.hostDvrMacAddress).toBe('fe:16:11:00:00:02');
+    expect(deltaOf(deltas, 'h2').routerStates.r1.configuration?.hostDvrMacAddress).toBe('fe:16:11:00:00:02');
     expect(h1.subnetStates.sa.operationType).toBe(OperationType.UPDATE); // gateway MAC now known
-    expect(h1.subnetStates.sa.configuration!.gateway).toEqual({ ipAddress: '192.168.1.1', macAddress: port('gw1', 'vpc-a', '', []).mac_address });
+    expect(h1.subnetStates.sa.configuration?.gateway).toEqual({ ipAddress: '192.168.1.1', macAddress: port('gw1', 'vpc-a', '', []).mac_address });
     expect(h1.neighborStates['L3/y1'].operationType).toBe(OperationType.CREATE);
-    expect(h1.neighborStates['L3/y1'].configuration!.fixedIps).toEqual([expect.objectContaining({ neighborType: NeighborType.L3, subnetId: 'sa2', ipAddress: '192.168.2.10' })]);
+    expect(h1.neighborStates['L3/y1'].configuration?.fixedIps).toEqual([expect.objectContaining({ neighborType: NeighborType.L3, subnetId: 'sa2', ipAddress: '192.168.2.10' })]);
     expect(h1.neighborStates['L3/x1'].operationType).toBe(OperationType.CREATE);
   });
 
@@ -219,11 +224,11 @@ describe('routers: DVR states and L3 neighbors (4.3, 6.7, hazard 12)', () => {
       { kind: 'port', op: 'upsert', port: port('b1', 'vpc-b', 'h2', [['sb', '192.168.1.20']]) },
       { kind: 'router', op: 'upsert', router: router('r9', [{ subnet_id: 'sa', port_id: 'gwa' }, { subnet_id: 'sb', port_id: 'gwb' }]) },
     ]);
-    const h1 = index.fullGoalState('h1')!;
+    const h1 = must(index.fullGoalState('h1'));
     expect(Object.keys(h1.vpcStates).sort()).toEqual(['vpc-a', 'vpc-b']);
     expect(Object.keys(h1.subnetStates).sort()).toEqual(['sa', 'sb']);
     expect(Object.keys(h1.neighborStates).sort()).toEqual(['L2/a1', 'L3/a1', 'L3/b1']);
-    const answer = index.onDemand('h1', 1001, '192.168.1.20')!;
+    const answer = must(index.onDemand('h1', 1001, '192.168.1.20'));
     expect(Object.keys(answer.neighborStates)).toEqual(['L3/b1']);
     expect(answer.routerStates.r9.operationType).toBe(OperationType.INFO);
     expect(Object.keys(answer.subnetStates).sort()).toEqual(['sa', 'sb']);
@@ -245,7 +250,7 @@ describe('security groups (4.6, 6.11)', () => {
     ]);
 
   it('sends the whole group with member addresses expanded, any-protocol split, inexpressible protocols left out', () => {
-    const sg = seeded().fullGoalState('h1')!.securityGroupStates.web.configuration!;
+    const sg = must(seeded().fullGoalState('h1')?.securityGroupStates.web.configuration);
     expect(sg).toMatchObject({ id: 'web', updateType: UpdateType.FULL, revisionNumber: 1 });
     expect(sg.securityGroupRules.map((r) => [r.id, r.protocol, r.remoteIpPrefix, r.remoteGroupId])).toEqual([
       ['peers', Protocol.TCP, '', 'web'],
@@ -259,7 +264,7 @@ describe('security groups (4.6, 6.11)', () => {
       ['peers@192.168.1.11', Protocol.TCP, '192.168.1.11/32', 'web'],
       ['ssh', Protocol.TCP, '0.0.0.0/0', ''],
     ]);
-    const ssh = sg.securityGroupRules.find((r) => r.id === 'ssh')!;
+    const ssh = must(sg.securityGroupRules.find((r) => r.id === 'ssh'));
     expect(ssh).toMatchObject({ direction: Direction.INGRESS, ethertype: EtherType.IPV4, portRangeMin: 22, portRangeMax: 22, securityGroupId: 'web', operationType: OperationType.CREATE });
   });
 
@@ -269,8 +274,8 @@ describe('security groups (4.6, 6.11)', () => {
     for (const h of ['h1', 'h2']) {
       const s = deltaOf(deltas, h).securityGroupStates.web;
       expect(s.operationType).toBe(OperationType.UPDATE);
-      expect(s.configuration!.updateType).toBe(UpdateType.DELTA);
-      expect(s.configuration!.securityGroupRules.map((r) => [r.id, r.operationType])).toEqual([
+      expect(s.configuration?.updateType).toBe(UpdateType.DELTA);
+      expect(s.configuration?.securityGroupRules.map((r) => [r.id, r.operationType])).toEqual([
         ['peers/icmp@192.168.1.12', OperationType.CREATE],
         ['peers/udp@192.168.1.12', OperationType.CREATE],
         ['peers@192.168.1.12', OperationType.CREATE],
@@ -290,21 +295,21 @@ describe('encodeGoalState', () => {
       { kind: 'port', op: 'upsert', port: port('p2', 'vpc-a', 'h2', [['sa', '192.168.1.11']]) },
       { kind: 'router', op: 'upsert', router: router('r1', [{ subnet_id: 'sa', port_id: 'p2' }]) },
     ]);
-    const gs = index.fullGoalState('h1')!;
+    const gs = must(index.fullGoalState('h1'));
     const bytes = encodeGoalState(gs);
     expect(Buffer.from(bytes).equals(Buffer.from(GoalStateV2.encode(gs).finish()))).toBe(true);
     expect(encodeGoalState(gs)).toEqual(bytes); // cached configuration bytes give the same output
     const back = decodeGoalState(bytes);
     expect(back.formatVersion).toBe(102);
-    expect(back.subnetStates.sa.configuration!.tunnelId).toBe(1001n);
-    expect(back.neighborStates['L2/p2'].configuration!.hostIpAddress).toBe('10.1.0.2');
+    expect(back.subnetStates.sa.configuration?.tunnelId).toBe(1001n);
+    expect(back.neighborStates['L2/p2'].configuration?.hostIpAddress).toBe('10.1.0.2');
     expect(back).toEqual(GoalStateV2.fromPartial(gs));
   });
 
   it('matches the codec on large messages (multi-byte lengths) and non-ASCII ids', () => {
     const changes: TopologyChange[] = [...base];
     for (let i = 0; i < 3000; i++) changes.push({ kind: 'port', op: 'upsert', port: port(`pört-${i}`, 'vpc-a', i % 2 ? 'h1' : 'h2', [['sa', `192.168.${(i >> 8) & 255}.${i & 255}`]], { name: 'é'.repeat(i % 200) }) });
-    const gs = indexWith(changes).fullGoalState('h1')!;
+    const gs = must(indexWith(changes).fullGoalState('h1'));
     expect(Object.keys(gs.neighborStates)).toHaveLength(3000);
     expect(Buffer.from(encodeGoalState(gs)).equals(Buffer.from(GoalStateV2.encode(gs).finish()))).toBe(true);
   });

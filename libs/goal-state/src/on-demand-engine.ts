@@ -4,6 +4,7 @@ import { addLookupStates } from './delta';
 import { vpcIpKey, type Engine } from './engine';
 import { hostResourcesOf } from './host-resources';
 import { emptyGoalState } from './reference';
+import { must } from './must';
 
 /**
  * NCM's on-demand lookup with the engine's (VPC, IP) index: the L2 neighbor holding `ip` in the
@@ -26,7 +27,7 @@ export function onDemandFromEngine(e: Engine, hostId: string, tunnelId: number, 
     const vpcSet = new Set(vpcs);
     const matched: string[] = [];
     for (const r of h.routers) {
-      const router = e.routerConfigs.get(r)!;
+      const router = must(e.routerConfigs.get(r));
       const routed = router.subnetRoutingTables.map((t) => t.subnetId);
       if (!routed.some((s) => vpcSet.has(e.subnetViews.get(s)?.networkId ?? ''))) continue;
       matched.push(r);
@@ -38,7 +39,7 @@ export function onDemandFromEngine(e: Engine, hostId: string, tunnelId: number, 
       }
     }
     if (Object.keys(out.neighborStates).length > 0) {
-      for (const r of matched) out.routerStates[r] = { operationType: OperationType.INFO, configuration: { ...e.routerConfigs.get(r)!, hostDvrMacAddress: h.dvrMac } };
+      for (const r of matched) out.routerStates[r] = { operationType: OperationType.INFO, configuration: { ...must(e.routerConfigs.get(r)), hostDvrMacAddress: h.dvrMac } };
     }
   }
   if (Object.keys(out.neighborStates).length === 0) return undefined;

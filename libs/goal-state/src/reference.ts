@@ -12,6 +12,7 @@ import { dhcpId, l2NeighborKey, l3NeighborKey } from './conventions';
 import { hostResourcesOf } from './host-resources';
 import type { NodeRecord, PortRecord, RouterRecord, SubnetRecord } from './records';
 import type { Topology } from './topology';
+import { must } from './must';
 
 /**
  * The definition of a host's goal state, computed the slow obvious way by scanning every record.
@@ -41,7 +42,7 @@ export function referenceGoalState(t: Topology, hostId: string): GoalStateV2 | u
   const hostRouters = new Set(local.flatMap((p) => p.fixed_ips.flatMap((f) => routersOfSubnet(f.subnet_id).map((r) => r.id))));
   const visible = new Set(vpcs);
   for (const id of hostRouters) {
-    for (const i of t.routers.get(id)!.interfaces) {
+    for (const i of must(t.routers.get(id)).interfaces) {
       const s = t.subnets.get(i.subnet_id);
       if (s) visible.add(s.network_id);
     }
@@ -51,7 +52,7 @@ export function referenceGoalState(t: Topology, hostId: string): GoalStateV2 | u
   for (const n of t.networks.values()) if (visible.has(n.id)) gs.vpcStates[n.id] = create(vpcConfiguration(n));
   for (const s of t.subnets.values()) {
     if (!visible.has(s.network_id) || !usable(s)) continue;
-    gs.subnetStates[s.id] = create(subnetConfiguration(s, t.networks.get(s.network_id)!, gatewayMac(t, routersOfSubnet(s.id), s.id)));
+    gs.subnetStates[s.id] = create(subnetConfiguration(s, must(t.networks.get(s.network_id)), gatewayMac(t, routersOfSubnet(s.id), s.id)));
   }
   const membersOf = (groupId: string): string[] => distinctSorted([...t.ports.values()].filter((p) => p.security_groups?.includes(groupId)).flatMap((p) => p.fixed_ips.map((f) => f.ip_address)));
   for (const p of local) {
@@ -66,7 +67,7 @@ export function referenceGoalState(t: Topology, hostId: string): GoalStateV2 | u
     }
   }
   for (const id of hostRouters) {
-    const r = t.routers.get(id)!;
+    const r = must(t.routers.get(id));
     const subnets = distinctSorted(r.interfaces.map((i) => i.subnet_id)).map((sid) => t.subnets.get(sid)).filter(usable);
     gs.routerStates[id] = create(routerConfiguration(r, node, subnets));
   }

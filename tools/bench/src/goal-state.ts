@@ -44,7 +44,7 @@ export async function goalStateCommand(argv: string[], emit: (line: object) => v
 
   // one new port on a host that already has ports of the VPC
   const seed = measure(repeat, (i) => {
-    const port = makePort('net-0', `new-${i}`, `host-${i % hosts}`, ipOf(neighbors + 10 + i));
+    const port = makePort('net-0', `new-${i}`, `host-${(i + hosts) % hosts}`, ipOf(neighbors + 10 + i));
     const { result, ms, cpuMs } = timed(() => {
       const deltas = index.apply({ kind: 'port', op: 'upsert', port });
       return { hosts: deltas.length, bytes: encodedBytes(deltas) };
@@ -55,7 +55,7 @@ export async function goalStateCommand(argv: string[], emit: (line: object) => v
   line('seed', { neighbors, hosts, target_ms: 20, ...seed });
 
   const del = measure(repeat, (i) => {
-    const port = makePort('net-0', `del-${i}`, `host-${i % hosts}`, ipOf(neighbors + 10 + i));
+    const port = makePort('net-0', `del-${i}`, `host-${(i + hosts) % hosts}`, ipOf(neighbors + 10 + i));
     index.apply({ kind: 'port', op: 'upsert', port });
     const { result, ms, cpuMs } = timed(() => {
       const deltas = index.apply({ kind: 'port', op: 'delete', id: port.id });
@@ -82,7 +82,8 @@ export async function goalStateCommand(argv: string[], emit: (line: object) => v
 
   const full = measure(repeat, () => {
     const { result, ms, cpuMs } = timed(() => {
-      const gs = index.fullGoalState('host-0')!;
+      const gs = index.fullGoalState('host-0');
+      if (!gs) throw new Error('host-0 has no goal state');
       return { bytes: encodeGoalState(gs).length, neighbor_states: Object.keys(gs.neighborStates).length };
     });
     return { ms, cpuMs, hosts: 1, ...result };
