@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { goalStateCommand } from './goal-state';
 import { fanoutCommand } from './fanout/fanout';
 import { NeutronClient } from './neutron-client';
 import { scaleCommand } from './scale/scale';
@@ -35,6 +36,8 @@ const SCENARIOS: Record<string, Scenario> = {
 };
 
 async function main(): Promise<number> {
+  // Builder-only commands (no server): their own options, one JSON line per result on stdout.
+  if (process.argv[2] === 'goal-state') return goalStateCommand(process.argv.slice(3), (line) => process.stdout.write(`${JSON.stringify(line)}\n`));
   // The DPM fan-out: starts its own control plane and simulated hosts (no --target).
   if (process.argv[2] === 'fanout') return fanoutCommand(process.argv.slice(3), (line) => process.stdout.write(`${JSON.stringify(line)}\n`));
   // GET/list latency against the number of stored ports (loads its own ports through the bulk API).
