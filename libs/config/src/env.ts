@@ -61,9 +61,10 @@ export const environmentSchema = z.object({
   /** Empty goal-state pushes to idle hosts: a host missing DPM_HEARTBEAT_MISSES in a row is down. */
   DPM_HEARTBEAT_MS: z.coerce.number().int().min(50).default(10000),
   DPM_HEARTBEAT_MISSES: z.coerce.number().int().min(1).default(3),
+  /** Goal-state pushes on the wire at once (all hosts); the push deadline starts when one leaves the queue. */
+  DPM_MAX_INFLIGHT_PUSHES: z.coerce.number().int().min(1).default(256),
   /** Upper bound of the retry backoff of a failing host (doubling from 100 ms). */
   DPM_RETRY_MAX_MS: z.coerce.number().int().min(10).default(5000),
-  /** First three octets of generated MACs (Neutron's base_mac; Alcor's macmanager.oui). */
   /** Neutron's [quotas] quota_<resource> defaults (-1 = unlimited); unset: Neutron's own defaults. */
   QUOTA_NETWORK: z.coerce.number().int().min(-1).optional(),
   QUOTA_SUBNET: z.coerce.number().int().min(-1).optional(),
@@ -73,6 +74,7 @@ export const environmentSchema = z.object({
   QUOTA_SECURITY_GROUP: z.coerce.number().int().min(-1).optional(),
   QUOTA_SECURITY_GROUP_RULE: z.coerce.number().int().min(-1).optional(),
   QUOTA_MANAGER_URL: z.string().url().optional(),
+  /** First three octets of generated MACs (Neutron's base_mac; Alcor's macmanager.oui). */
   MAC_OUI: z
     .string()
     .regex(/^[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2}$/)

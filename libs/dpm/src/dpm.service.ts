@@ -49,7 +49,7 @@ export class DpmService implements OnApplicationBootstrap, OnApplicationShutdown
   ) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
     this.dataPlane = new DataPlane(
-      new GrpcAgentTransport(),
+      new GrpcAgentTransport(environment.DPM_MAX_INFLIGHT_PUSHES),
       {
         pushTimeoutMs: environment.DPM_PUSH_TIMEOUT_MS,
         heartbeatMs: environment.DPM_HEARTBEAT_MS,

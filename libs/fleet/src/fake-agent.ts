@@ -33,6 +33,8 @@ export interface FakeAgentOptions {
   ip: string;
   /** Where the DPM serves GoalStateProvisioner in the NCM role (host:port), for restarts and on-demand. */
   dpmAddress?: string;
+  /** Keep every push in `received` (default true); benchmarks turn it off to hold no history. */
+  recordPushes?: boolean;
 }
 
 /** One goal state as the agent received and answered it. */
@@ -187,7 +189,7 @@ export class FakeAgent extends EventEmitter {
 
   private onPush(call: ServerDuplexStream<GoalStateV2, GoalStateOperationReply>, goalState: GoalStateV2, generation: number, kind: PushKind, bytes: number): void {
     const push: ReceivedPush = { generation, kind, goalState, bytes, receivedAt: performance.now() };
-    this.received.push(push);
+    if (this.options.recordPushes !== false) this.received.push(push);
     if (this.silent) {
       this.held.add(call);
       return;

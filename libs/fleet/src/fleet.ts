@@ -7,6 +7,8 @@ export interface FleetOptions {
   dpmAddress?: string;
   /** Second octet of the agents' loopback addresses (127.<block>.x.y); distinct per fleet in one process. */
   block?: number;
+  /** See FakeAgentOptions.recordPushes. */
+  recordPushes?: boolean;
 }
 
 /** Loopback address number i of a block: 127.block.(i / 250).(i % 250 + 1), never .0 or .255. */
@@ -26,7 +28,7 @@ export class Fleet {
     const block = options.block ?? 100 + Math.floor(Math.random() * 100);
     const agents = Array.from(
       { length: count },
-      (_, i) => new FakeAgent({ nodeId: `${prefix}-node-${i}`, nodeName: `${prefix}-host-${i}`, ip: fleetAddress(block, i), dpmAddress: options.dpmAddress }),
+      (_, i) => new FakeAgent({ nodeId: `${prefix}-node-${i}`, nodeName: `${prefix}-host-${i}`, ip: fleetAddress(block, i), dpmAddress: options.dpmAddress, recordPushes: options.recordPushes }),
     );
     const fleet = new Fleet(agents);
     try {

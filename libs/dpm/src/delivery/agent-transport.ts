@@ -1,5 +1,6 @@
 import { Client, credentials, Metadata } from '@grpc/grpc-js';
 import { PushKind, SOUTHBOUND_HEADERS } from '@alcor/contracts';
+import { encodeGoalState } from '@alcor/goal-state';
 import { GoalStateOperationReply, GoalStateProvisionerService, GoalStateV2 } from '@alcor/proto';
 
 export interface PushOutcome {
@@ -23,15 +24,38 @@ const PUSH = GoalStateProvisionerService.pushGoalStatesStream;
  */
 export class GrpcAgentTransport implements AgentTransport {
   private readonly clients = new Map<string, Client>();
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
 
-  push(address: string, goalState: GoalStateV2, generation: number, kind: PushKind, timeoutMs: number): Promise<PushOutcome> {
+  /**
+   * @param maxInFlight pushes on the wire at once over all hosts. The deadline starts when a push
+   * leaves the queue, so a burst to many hosts is not mistaken for silent hosts (which would
+   * trigger full resyncs and feed the burst).
+   */
+  constructor(private readonly maxInFlight = 256) {}
+
+  async push(address: string, goalState: GoalStateV2, generation: number, kind: PushKind, timeoutMs: number): Promise<PushOutcome> {
+    if (this.running >= this.maxInFlight) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running += 1;
+    try {
+      return await this.send(address, goalState, generation, kind, timeoutMs);
+    } finally {
+      this.running -= 1;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private send(address: string, goalState: GoalStateV2, generation: number, kind: PushKind, timeoutMs: number): Promise<PushOutcome> {
     const client = this.client(address);
     const metadata = new Metadata();
     metadata.set(SOUTHBOUND_HEADERS.generation, String(generation));
     metadata.set(SOUTHBOUND_HEADERS.pushKind, kind);
     let bytes = 0;
+    // The builder's encoder: the same bytes as GoalStateV2.encode, with each configuration
+    // encoded once however many hosts' messages share it (a new port's neighbor state).
     const serialize = (message: GoalStateV2) => {
-      const buffer = PUSH.requestSerialize(message);
+      const bytes8 = encodeGoalState(message);
+      const buffer = Buffer.from(bytes8.buffer, bytes8.byteOffset, bytes8.byteLength);
       bytes = buffer.length;
       return buffer;
     };

@@ -1,8 +1,12 @@
-import { GOAL_STATE_V2_FORMAT_VERSION, GoalStateV2, OperationType } from '@alcor/proto';
+import { GOAL_STATE_V2_FORMAT_VERSION, GoalStateV2, type HostResources, OperationType, type ResourceIdType } from '@alcor/proto';
 
 const STATE_MAPS = ['vpcStates', 'subnetStates', 'portStates', 'dhcpStates', 'neighborStates', 'securityGroupStates', 'routerStates', 'gatewayStates'] as const;
 
 type State = { operationType: OperationType };
+
+/** Ids already listed in a merged host_resources entry: a batch of k deltas merges in O(k), not O(k^2). */
+const LISTED = new WeakMap<HostResources, Set<string>>();
+const resourceKeyOf = (r: ResourceIdType) => `${r.type}/${r.id}`;
 
 export function emptyGoalState(): GoalStateV2 {
   return GoalStateV2.fromPartial({ formatVersion: GOAL_STATE_V2_FORMAT_VERSION });
@@ -25,13 +29,16 @@ export function mergeGoalStates(into: GoalStateV2, next: GoalStateV2): GoalState
     }
   }
   for (const [hostIp, resources] of Object.entries(next.hostResources)) {
-    const earlier = into.hostResources[hostIp];
-    if (!earlier) {
-      into.hostResources[hostIp] = { resources: [...resources.resources] };
-      continue;
+    let earlier = into.hostResources[hostIp];
+    if (!earlier) into.hostResources[hostIp] = earlier = { resources: [] };
+    let listed = LISTED.get(earlier);
+    if (!listed) LISTED.set(earlier, (listed = new Set(earlier.resources.map(resourceKeyOf))));
+    for (const r of resources.resources) {
+      const key = resourceKeyOf(r);
+      if (listed.has(key)) continue;
+      listed.add(key);
+      earlier.resources.push(r);
     }
-    const listed = new Set(earlier.resources.map((r) => `${r.type}/${r.id}`));
-    for (const r of resources.resources) if (!listed.has(`${r.type}/${r.id}`)) earlier.resources.push(r);
   }
   return into;
 }

@@ -12,7 +12,8 @@ const USAGE = `usage: npm run bench -- fanout [--hosts N] [--samples S] [--store
   --hosts N        simulated hosts (default 100)
   --samples S      measured port creates (default 20)
   --warmup W       unmeasured creates first (default 3)
-  --store URL      DATABASE_URL for the control plane (default: PGlite in memory)`;
+  --store URL      DATABASE_URL for the control plane (default: PGlite in memory)
+  --cpu-prof-dir D write a V8 CPU profile of the control plane into D`;
 
 type Emit = (line: object) => void;
 
@@ -28,6 +29,7 @@ export async function fanoutCommand(argv: string[], emit: Emit): Promise<number>
       samples: { type: 'string', default: '20' },
       warmup: { type: 'string', default: '3' },
       store: { type: 'string' },
+      'cpu-prof-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -51,13 +53,14 @@ export async function fanoutCommand(argv: string[], emit: Emit): Promise<number>
     DPM_PUSH_TIMEOUT_MS: '10000',
     OUTBOX_POLL_MS: '50',
     LOG_LEVEL: 'warn',
+    ...(values['cpu-prof-dir'] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values['cpu-prof-dir']}` } : {}),
   });
-  const fleet = await Fleet.start(hosts, { prefix: 'bench', dpmAddress: `127.0.0.1:${grpcPort}` });
+  const fleet = await Fleet.start(hosts, { prefix: 'bench', dpmAddress: `127.0.0.1:${grpcPort}`, recordPushes: false });
   try {
     const api = apiClient(service.baseUrl);
     const networkId = await seed(api, fleet);
     const setupSeconds = (performance.now() - setupStarted) / 1000;
-    process.stderr.write(`[bench] fanout: ${hosts} hosts seeded in ${setupSeconds.toFixed(1)} s\n`);
+    process.stderr.write(`[bench] fanout: ${hosts} hosts seeded in ${setupSeconds.toFixed(1)} s (rss ${Math.round(process.memoryUsage().rss / 1e6)} MB here)\n`);
 
     const allAcked: number[] = [];
     const perHost: number[] = [];
@@ -91,6 +94,9 @@ export async function fanoutCommand(argv: string[], emit: Emit): Promise<number>
       setup_s: round(setupSeconds, 1),
     });
     return 0;
+  } catch (error) {
+    process.stderr.write(`[bench] control plane output (tail):\n${service.output().slice(-3000)}\n`);
+    throw error;
   } finally {
     await fleet.stop();
     await service.stop();
@@ -99,6 +105,9 @@ export async function fanoutCommand(argv: string[], emit: Emit): Promise<number>
 
 /** Registers the fleet, one VPC with a subnet big enough, one port per host; waits until all is programmed. */
 async function seed(api: ApiClient, fleet: Fleet): Promise<string> {
+  // Neutron's default port quota (500) is below the fleet size; noauth callers are this project.
+  const quota = await api.put('/v2.0/quotas/fake_project_id', { quota: { port: -1 } });
+  if (quota.status >= 300 && quota.status !== 404) throw new Error(`quota: ${quota.status} ${JSON.stringify(quota.body)}`);
   const infos = fleet.hostInfos();
   for (let i = 0; i < infos.length; i += 500) {
     const res = await api.post('/nodes/bulk', { host_infos: infos.slice(i, i + 500) });
@@ -116,11 +125,15 @@ async function seed(api: ApiClient, fleet: Fleet): Promise<string> {
     ids.push(...res.body.ports.map((p) => p.id));
   }
   const expected = fleet.agents.length - 1;
+  const progress = setInterval(() => {
+    const done = fleet.agents.filter((agent, i) => agent.state.has('portStates', ids[i]) && agent.state.size('neighborStates') >= expected).length;
+    process.stderr.write(`[bench] seeding: ${done}/${fleet.agents.length} hosts complete\n`);
+  }, 15_000);
   await waitFor(
     () => fleet.agents.every((agent, i) => agent.state.has('portStates', ids[i]) && agent.state.size('neighborStates') >= expected),
     600_000,
     'every host programmed with its port and all neighbors',
-  );
+  ).finally(() => clearInterval(progress));
   return networkId;
 }
 
