@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { InMemoryMessageBus, MESSAGE_BUS, MessageBus, PulsarWebSocketMessageBus } from '@alcor/bus';
 import { Environment, loadEnvironment } from '@alcor/config';
-import { AUTH_STRATEGY, AuthContextGuard, NeutronApiModule } from '@alcor/neutron-api';
+import { AUTH_STRATEGY, AuthContextGuard, KeystoneTokenValidator, NeutronApiModule, TOKEN_VALIDATOR } from '@alcor/neutron-api';
 import { Database, OutboxRelay, outboxSchema, PersistenceSchema } from '@alcor/persistence';
 import { HealthController } from './health.controller';
 import { ENVIRONMENT, SERVICE_NAME } from './tokens';
@@ -51,6 +51,8 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
         { provide: ENVIRONMENT, useValue: environment },
         { provide: SERVICE_NAME, useValue: options.serviceName },
         { provide: AUTH_STRATEGY, useValue: environment.AUTH_STRATEGY },
+        // AUTH_STRATEGY=keystone: validates X-Auth-Token; a missing KEYSTONE_URL fails the start.
+        { provide: TOKEN_VALIDATOR, useFactory: () => (environment.AUTH_STRATEGY === 'keystone' ? KeystoneTokenValidator.fromEnvironment(environment) : undefined) },
         { provide: APP_GUARD, useClass: AuthContextGuard },
         {
           provide: Database,
