@@ -17,6 +17,7 @@ const USAGE = `usage: npm run bench -- scale --target <url> [options]
   --bulk-size B              ports per bulk POST while loading (default 1000)
   --load-concurrency L       bulk POSTs in flight while loading (default 2)
   --tag <prefix>             name prefix (default scale-<random>)
+  --existing                 count the ports already stored (read by paging) before loading more
   --out results.jsonl        also append every JSON line here
   --allow-remote             permit a non-loopback URL
 Point it at a throwaway server: it leaves the ports in place (a 100k cleanup takes minutes).`;
@@ -38,6 +39,7 @@ interface Options {
   bulkSize: number;
   loadConcurrency: number;
   tag: string;
+  existing: boolean;
 }
 
 type Phase = { phase: string; request: (port: Stored, client: NeutronClient) => Promise<OpResult> };
@@ -89,6 +91,7 @@ export async function scaleCommand(argv: string[], print: (line: object) => void
       'bulk-size': { type: 'string', default: '1000' },
       'load-concurrency': { type: 'string', default: '2' },
       tag: { type: 'string' },
+      existing: { type: 'boolean', default: false },
       out: { type: 'string' },
       'allow-remote': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -110,6 +113,7 @@ export async function scaleCommand(argv: string[], print: (line: object) => void
     bulkSize: int('bulk-size', values['bulk-size'], 1),
     loadConcurrency: int('load-concurrency', values['load-concurrency'], 1),
     tag: values.tag ?? `scale-${randomBytes(3).toString('hex')}`,
+    existing: values.existing,
   };
   const emit = (line: object): void => {
     print(line);
@@ -127,12 +131,15 @@ export async function scaleCommand(argv: string[], print: (line: object) => void
 async function runScale(client: NeutronClient, url: string, options: Options, emit: (line: object) => void): Promise<void> {
   expectStatus(await client.get('/v2.0/networks?limit=1'), 200, 'reach the target');
   await liftQuotas(client);
-  const stored: Stored[] = [];
+  const stored: Stored[] = options.existing ? await readExisting(client) : [];
+  // Existing ports fill whole networks first (the address plan of new ones starts after them).
   const subnets: string[] = [];
+  if (stored.length > 0) warn(`${stored.length} ports already stored; new ones go to new networks`);
   const measured: SizedLine[] = [];
   for (const size of options.sizes) {
     const load = await loadUpTo(client, options, stored, subnets, size);
-    emit({ scenario: 'scale', url, phase: 'load', stored_ports: stored.length, added: load.added, seconds: round(load.seconds, 1), ports_per_s: round(load.added / load.seconds, 1), errors: load.errors, load_avg: loadAvg() });
+    const settled = await settle(client);
+    emit({ scenario: 'scale', url, phase: 'load', settle_s: settled, stored_ports: stored.length, added: load.added, seconds: round(load.seconds, 1), ports_per_s: round(load.added / load.seconds, 1), errors: load.errors, load_avg: loadAvg() });
     for (const phase of PHASES) {
       const line = await measure(client, url, options, stored, phase);
       measured.push(line);
@@ -140,6 +147,25 @@ async function runScale(client: NeutronClient, url: string, options: Options, em
     }
   }
   if (options.sizes.length > 1) for (const r of flatnessRatios(measured)) emit({ scenario: 'scale', url, ...r });
+}
+
+/**
+ * After a load the server still relays the new ports' events (outbox, data-plane manager): wait
+ * until 10 cheap GETs in a row answer within 3x the fastest seen (at most 5 minutes), so the
+ * figures are of the store's size, not of the backlog. Returns the seconds waited.
+ */
+async function settle(client: NeutronClient): Promise<number> {
+  const started = performance.now();
+  let fastest = Infinity;
+  for (let calm = 0; calm < 10 && performance.now() - started < 300_000; ) {
+    const t = performance.now();
+    await client.get('/v2.0/ports?limit=1');
+    const ms = performance.now() - t;
+    fastest = Math.min(fastest, ms);
+    calm = ms <= 3 * fastest + 2 ? calm + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return round((performance.now() - started) / 1000, 1) ?? 0;
 }
 
 /** Neutron's default port quota (500) would stop the load: lift the caller's limits. */
@@ -170,6 +196,18 @@ async function loadUpTo(client: NeutronClient, options: Options, stored: Stored[
     return { status: reply.status, items: count };
   });
   return { added: result.okItems, seconds: (performance.now() - started) / 1000, errors: result.errors };
+}
+
+/** Every stored port, by 1000-port keyset pages (for a store seeded some other way). */
+async function readExisting(client: NeutronClient): Promise<Stored[]> {
+  const out: Stored[] = [];
+  for (let marker = ''; ; ) {
+    const reply = expectStatus(await client.get(`/v2.0/ports?limit=1000${marker ? `&marker=${marker}` : ''}`), 200, 'read existing ports');
+    const rows = field(reply.body, 'ports');
+    if (!Array.isArray(rows) || rows.length === 0) return out;
+    for (const row of rows) out.push(toStored(row));
+    marker = out[out.length - 1].id;
+  }
 }
 
 /** A network with one /18 subnet; returns the network id. */
