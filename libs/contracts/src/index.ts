@@ -6,6 +6,7 @@ export * from './vpc/network';
 export * from './vpc/vpc-client';
 export * from './vpc/rest-vpc-client';
 export * from './vpc/network-children';
+export * from './vpc/rest-network-children';
 export * from './node/node-client';
 export * from './mac/mac-allocator';
 export * from './ipam/ip-allocator';

@@ -3,6 +3,7 @@ import { NETWORK_PORT_CLEANER, PORT_CLIENT } from '@alcor/contracts';
 import { NeutronExtensions, neutronTagsController } from '@alcor/neutron-api';
 import { InProcessPortClient } from './client/in-process-port.client';
 import { AlcorPortsController } from './http/alcor-ports.controller';
+import { InternalNetworkPortsController } from './http/internal-network-ports.controller';
 import { NeutronPortsController } from './http/neutron-ports.controller';
 import { ClearNetworkPorts } from './use-cases/clear-network-ports/clear-network-ports';
 import { CreatePorts } from './use-cases/create-ports/create-ports';
@@ -19,8 +20,8 @@ import { UpdatePort } from './use-cases/update-port/update-port';
  */
 @Global()
 @Module({
-  controllers: [NeutronPortsController, neutronTagsController('ports', 'port', PORT_TAGS), AlcorPortsController],
-  providers: [PortStatusConsumer, PortDependencies, CreatePorts, UpdatePort, DeletePort, QueryPorts, { provide: PORT_TAGS, useClass: PortTags }, { provide: PORT_CLIENT, useClass: InProcessPortClient }, { provide: NETWORK_PORT_CLEANER, useClass: ClearNetworkPorts }],
+  controllers: [NeutronPortsController, neutronTagsController('ports', 'port', PORT_TAGS), AlcorPortsController, InternalNetworkPortsController],
+  providers: [PortStatusConsumer, PortDependencies, CreatePorts, UpdatePort, DeletePort, QueryPorts, { provide: PORT_TAGS, useClass: PortTags }, { provide: PORT_CLIENT, useClass: InProcessPortClient }, ClearNetworkPorts, { provide: NETWORK_PORT_CLEANER, useExisting: ClearNetworkPorts }],
   exports: [PORT_CLIENT, NETWORK_PORT_CLEANER],
 })
 export class PortModule implements OnModuleInit {

@@ -4,6 +4,7 @@ import { NeutronExtensions, neutronTagsController } from '@alcor/neutron-api';
 import { InProcessSubnetClient } from './client/in-process-subnet.client';
 import { SubnetVisibilityResolver } from './domain/subnet-visibility';
 import { AlcorSubnetsController } from './http/alcor-subnets.controller';
+import { InternalNetworkSubnetsController } from './http/internal-network-subnets.controller';
 import { NeutronSubnetsController } from './http/neutron-subnets.controller';
 import { CreateSubnets } from './use-cases/create-subnets/create-subnets';
 import { DeleteNetworkSubnets } from './use-cases/delete-network-subnets/delete-network-subnets';
@@ -19,7 +20,7 @@ import { UpdateSubnet } from './use-cases/update-subnet/update-subnet';
  */
 @Global()
 @Module({
-  controllers: [NeutronSubnetsController, neutronTagsController('subnets', 'subnet', SUBNET_TAGS), AlcorSubnetsController],
+  controllers: [NeutronSubnetsController, neutronTagsController('subnets', 'subnet', SUBNET_TAGS), AlcorSubnetsController, InternalNetworkSubnetsController],
   providers: [
     CreateSubnets,
     UpdateSubnet,
@@ -28,7 +29,8 @@ import { UpdateSubnet } from './use-cases/update-subnet/update-subnet';
     SubnetVisibilityResolver,
     { provide: SUBNET_TAGS, useClass: SubnetTags },
     { provide: SUBNET_CLIENT, useClass: InProcessSubnetClient },
-    { provide: NETWORK_SUBNET_CLEANER, useClass: DeleteNetworkSubnets },
+    DeleteNetworkSubnets,
+    { provide: NETWORK_SUBNET_CLEANER, useExisting: DeleteNetworkSubnets },
   ],
   exports: [SUBNET_CLIENT, NETWORK_SUBNET_CLEANER],
 })

@@ -14,8 +14,11 @@ const networkInUse = (id: string) =>
  * Deletes a network as Neutron's delete_network does: 409 NetworkInUse while user ports remain;
  * otherwise its network:dhcp (auto-delete) ports and all its subnets go first, then the network
  * and its segment (the allocation row cascades). In one process it is one transaction. In split
- * mode, or in a process without the port and subnet managers, a network that still lists
- * subnets is refused as before (NetworkInUse), since nothing here can take them along.
+ * mode the two steps are REST calls (vpc-manager with PORT_MANAGER_URL / SUBNET_MANAGER_URL), each
+ * committed on its own: the user-port check comes first, so a refusal changes nothing; the steps
+ * are idempotent, so after a later failure a retried delete finishes the job (forward recovery:
+ * re-creating deleted subnets would be no undo worth having). Without a subnet manager to call,
+ * a network that still lists subnets is refused (NetworkInUse) as before.
  */
 @Injectable()
 export class DeleteNetwork {
