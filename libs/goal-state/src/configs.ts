@@ -202,11 +202,16 @@ export function wireRules(groupId: string, rule: SecurityGroupRuleRecord, member
     if (rule.remote_group_id) {
       for (const ip of memberIps) {
         if (ip.includes(':') !== (rule.ethertype === 'IPv6')) continue;
-        out.push({ ...base, id: `${id}@${ip}`, remoteIpPrefix: ip.includes(':') ? `${ip}/128` : `${ip}/32` });
+        out.push(memberRule(base, ip));
       }
     }
   }
   return out;
+}
+
+/** The expansion of a remote-group wire rule for one member address. */
+export function memberRule(base: SecurityGroupConfiguration_SecurityGroupRule, ip: string): SecurityGroupConfiguration_SecurityGroupRule {
+  return { ...base, id: `${base.id}@${ip}`, remoteIpPrefix: ip.includes(':') ? `${ip}/128` : `${ip}/32` };
 }
 
 /** `membersOf(groupId)`: sorted, distinct fixed IPs of the ports in that group. Rules sorted by id. */

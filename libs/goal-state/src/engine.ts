@@ -1,12 +1,24 @@
-import { NeighborType, type DHCPConfiguration, type RouterConfiguration, type SecurityGroupConfiguration, type VpcConfiguration } from '@alcor/proto';
+import {
+  NeighborType,
+  OperationType,
+  UpdateType,
+  type DHCPConfiguration,
+  type RouterConfiguration,
+  type SecurityGroupConfiguration,
+  type SecurityGroupConfiguration_SecurityGroupRule,
+  type SecurityGroupState,
+  type VpcConfiguration,
+} from '@alcor/proto';
 import {
   dhcpConfiguration,
+  memberRule,
   neighborConfiguration,
   portConfiguration,
   routerConfiguration,
   securityGroupConfiguration,
   subnetConfiguration,
   vpcConfiguration,
+  wireRules,
 } from './configs';
 import { DEFAULT_DVR_MAC, dhcpId } from './conventions';
 import { deepEqual } from './equal';
@@ -38,6 +50,8 @@ export interface ChangeSet {
   prevGroups: Map<string, SecurityGroupConfiguration | undefined>;
   prevRouters: Map<string, RouterConfiguration | undefined>;
   prevHosts: Map<string, HostView | undefined>;
+  /** Per-rule deltas of groups patched in place (shared by every host holding the group). */
+  groupDeltas: Map<string, SecurityGroupState>;
 }
 
 /**
@@ -59,6 +73,10 @@ export class Engine {
   readonly routersByPort = new MultiMap();
   readonly groupMembers = new MultiMap();
   readonly groupReferrers = new MultiMap();
+  /** group -> member address -> number of member ports holding it (addresses may repeat across VPCs). */
+  readonly groupIps = new Map<string, Map<string, number>>();
+  /** Member addresses that appeared / vanished in the change being applied, per group. */
+  private memberChanges = new Map<string, { added: string[]; removed: string[] }>();
   /** `<networkId>|<ip>` -> ports: addresses are unique per VPC only, never globally. */
   readonly portsByVpcIp = new MultiMap();
   /** `<subnetId>|<ip>` -> ports (L3 on-demand lookups). */
@@ -98,10 +116,13 @@ export class Engine {
   apply(change: TopologyChange): ChangeSet {
     const c: ChangeSet = {
       localPorts: new Set(), neighborPorts: new Set(), networks: new Set(), subnets: new Set(), groups: new Set(), routers: new Set(), hosts: new Set(),
-      prevPorts: new Map(), prevSubnets: new Map(), prevVpcs: new Map(), prevGroups: new Map(), prevRouters: new Map(), prevHosts: new Map(),
+      prevPorts: new Map(), prevSubnets: new Map(), prevVpcs: new Map(), prevGroups: new Map(), prevRouters: new Map(), prevHosts: new Map(), groupDeltas: new Map(),
     };
     const touched = this.mayTouch(change);
+    this.memberChanges.clear();
+    const settle = change.kind === 'port' ? this.memberPresence(this.t.ports.get(change.op === 'upsert' ? change.port.id : change.id), change.op === 'upsert' ? change.port : undefined) : undefined;
     this.updateRecords(change);
+    settle?.();
 
     for (const n of touched.networks) {
       const prev = this.vpcConfigs.get(n);
@@ -124,8 +145,10 @@ export class Engine {
     }
     for (const g of touched.groups) {
       const prev = this.groupConfigs.get(g);
-      const next = keep(prev, this.computeGroup(g));
+      const patched = change.kind === 'port' ? this.patchGroup(g) : undefined;
+      const next = patched ? patched.config : keep(prev, this.computeGroup(g));
       if (next === prev) continue;
+      if (patched?.delta) c.groupDeltas.set(g, patched.delta);
       c.prevGroups.set(g, prev);
       c.groups.add(g);
       setOrDelete(this.groupConfigs, g, next);
@@ -296,7 +319,17 @@ export class Engine {
       this.portsByVpcIp[op](vpcIpKey(p.network_id, f.ip_address), p.id);
       this.portsBySubnetIp[op](vpcIpKey(f.subnet_id, f.ip_address), p.id);
     }
-    for (const g of p.security_groups ?? []) this.groupMembers[op](g, p.id);
+    for (const g of p.security_groups ?? []) {
+      this.groupMembers[op](g, p.id);
+      let ips = this.groupIps.get(g);
+      if (!ips) this.groupIps.set(g, (ips = new Map()));
+      for (const f of p.fixed_ips) {
+        const n = (ips.get(f.ip_address) ?? 0) + (add ? 1 : -1);
+        if (n > 0) ips.set(f.ip_address, n);
+        else ips.delete(f.ip_address);
+      }
+      if (ips.size === 0) this.groupIps.delete(g);
+    }
   }
 
   private computePort(p: PortRecord): PortView {
@@ -367,9 +400,57 @@ export class Engine {
   }
 
   private memberIps(groupId: string): string[] {
-    const ips: string[] = [];
-    for (const p of this.groupMembers.get(groupId)) for (const f of must(this.t.ports.get(p)).fixed_ips) ips.push(f.ip_address);
-    return distinctSorted(ips);
+    return [...(this.groupIps.get(groupId)?.keys() ?? [])].sort();
+  }
+
+  /** Which member addresses of the port's groups the port change adds or removes (run around updateRecords). */
+  private memberPresence(before: PortRecord | undefined, after: PortRecord | undefined): () => void {
+    const groups = new Set([...(before?.security_groups ?? []), ...(after?.security_groups ?? [])]);
+    const ips = new Set([...(before?.fixed_ips ?? []), ...(after?.fixed_ips ?? [])].map((f) => f.ip_address));
+    const had = new Map<string, Set<string>>();
+    for (const g of groups) had.set(g, new Set([...ips].filter((ip) => this.groupIps.get(g)?.has(ip))));
+    return () => {
+      for (const g of groups) {
+        const change = { added: [] as string[], removed: [] as string[] };
+        for (const ip of ips) {
+          const was = had.get(g)?.has(ip) ?? false;
+          const is = this.groupIps.get(g)?.has(ip) ?? false;
+          if (is && !was) change.added.push(ip);
+          if (was && !is) change.removed.push(ip);
+        }
+        if (change.added.length || change.removed.length) this.memberChanges.set(g, change);
+      }
+    };
+  }
+
+  /**
+   * A group whose record is unchanged but whose remote groups gained or lost addresses: the
+   * expansion rules of those addresses are added / removed (a merge, no full rebuild and compare of
+   * every rule), and the per-rule delta comes for free. undefined: no such shortcut applies.
+   */
+  private patchGroup(id: string): { config: SecurityGroupConfiguration; delta: SecurityGroupState | undefined } | undefined {
+    const prev = this.groupConfigs.get(id);
+    const record = this.t.groups.get(id);
+    if (!prev || !record) return undefined;
+    const added: SecurityGroupConfiguration_SecurityGroupRule[] = [];
+    const removedIds = new Set<string>();
+    for (const rule of record.security_group_rules) {
+      const change = rule.remote_group_id ? this.memberChanges.get(rule.remote_group_id) : undefined;
+      if (!change) continue;
+      const v6 = rule.ethertype === 'IPv6';
+      for (const base of wireRules(id, rule, [])) {
+        for (const ip of change.added) if (ip.includes(':') === v6) added.push({ ...memberRule(base, ip), operationType: OperationType.CREATE });
+        for (const ip of change.removed) if (ip.includes(':') === v6) removedIds.add(`${base.id}@${ip}`);
+      }
+    }
+    if (added.length === 0 && removedIds.size === 0) return { config: prev, delta: undefined };
+    added.sort(byId);
+    const kept = prev.securityGroupRules.filter((r) => !removedIds.has(r.id));
+    const removed = prev.securityGroupRules.filter((r) => removedIds.has(r.id)).map((r) => ({ ...r, operationType: OperationType.DELETE }));
+    const rules = mergeSorted(kept, added.map((r) => ({ ...r, operationType: OperationType.CREATE })));
+    const config = { ...prev, securityGroupRules: rules };
+    const delta = { operationType: OperationType.UPDATE, configuration: { ...config, updateType: UpdateType.DELTA, securityGroupRules: [...added, ...removed].sort(byId) } };
+    return { config, delta };
   }
 
   private computeRouter(id: string): RouterConfiguration | undefined {
@@ -425,6 +506,22 @@ export class Engine {
 
 export function vpcIpKey(networkId: string, ip: string): string {
   return `${networkId}|${ip}`;
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Two id-sorted rule lists as one. */
+function mergeSorted<T extends { id: string }>(a: T[], b: T[]): T[] {
+  if (b.length === 0) return a;
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byId(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 /** `prev` when equal to `next` (so unchanged states stay the same object), else `next`. */

@@ -20,6 +20,7 @@ export class GoalStateIndex {
     const e = this.engine;
     const c = e.apply(change);
     const memo = new Map<string, unknown>();
+    for (const [g, delta] of c.groupDeltas) memo.set(`sg/${g}`, delta);
     const deltas: HostDelta[] = [];
     for (const hostId of affectedHosts(e, c)) {
       const goalState = hostDelta(e, c, hostId, memo);
@@ -58,6 +59,11 @@ export class GoalStateIndex {
    */
   onDemand(hostId: string, tunnelId: number, destinationIp: string): GoalStateV2 | undefined {
     return onDemandFromEngine(this.engine, hostId, tunnelId, destinationIp);
+  }
+
+  /** Ports programmed on a host (cheap: no goal state is built). */
+  portsOfHost(hostId: string): string[] {
+    return [...(this.engine.hostViews.get(hostId)?.local ?? [])];
   }
 
   /** The host a port is programmed on ([] when it is on none), e.g. to mark it ACTIVE after that host's ack. */

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { encodeGoalState, GoalStateIndex, type NodeRecord, type PortRecord, type TopologyChange } from '@alcor/goal-state';
+import { encodeGoalState, GoalStateIndex, type NodeRecord, type PortRecord, type SecurityGroupRecord, type TopologyChange } from '@alcor/goal-state';
 
 // `npm run bench -- goal-state`: the builder alone (no I/O), one JSON line per result.
 //   seed        one new port in a VPC of N neighbors over H hosts: apply + encode every affected host's delta
@@ -90,6 +90,21 @@ export async function goalStateCommand(argv: string[], emit: (line: object) => v
   });
   line('full', { neighbors, target_ms: 50, ...full });
 
+  // the same VPC size with every port in a Neutron default group (its rules name the group itself,
+  // so each new member changes the group on every host: one per-rule delta per host)
+  const sgIndex = new GoalStateIndex();
+  sgIndex.applyAll([{ kind: 'securityGroup', op: 'upsert', group: defaultGroup('default') }, ...vpcScenario('net-sg', 200, neighbors, hosts, ['default'])]);
+  const sg = measure(Math.min(repeat, 10), (i) => {
+    const port = { ...makePort('net-sg', `sg-new-${i}`, `host-${(i + hosts) % hosts}`, ipOf(neighbors + 10 + i)), security_groups: ['default'] };
+    const { result, ms, cpuMs } = timed(() => {
+      const deltas = sgIndex.apply({ kind: 'port', op: 'upsert', port });
+      return { hosts: deltas.length, bytes: encodedBytes(deltas) };
+    });
+    sgIndex.apply({ kind: 'port', op: 'delete', id: port.id });
+    return { ms, cpuMs, ...result };
+  });
+  line('seed-default-sg', { neighbors, hosts, ...sg });
+
   line('heap', heapPer100k(hosts));
 
   if (values.ports) {
@@ -107,11 +122,11 @@ export async function goalStateCommand(argv: string[], emit: (line: object) => v
 }
 
 /** One VPC of `n` ports spread evenly over `hosts` hosts, one /16 subnet. */
-function* vpcScenario(networkId: string, vni: number, n: number, hosts: number): Iterable<TopologyChange> {
+function* vpcScenario(networkId: string, vni: number, n: number, hosts: number, groups: string[] = []): Iterable<TopologyChange> {
   for (let h = 0; h < hosts; h++) yield { kind: 'node', op: 'upsert', node: makeNode(`host-${h}`, h) };
   yield { kind: 'network', op: 'upsert', network: { id: networkId, project_id: 'bench', name: networkId, 'provider:segmentation_id': vni, revision_number: 1 } };
   yield { kind: 'subnet', op: 'upsert', subnet: { id: `${networkId}-sub`, network_id: networkId, name: 'sub', cidr: '10.0.0.0/8', gateway_ip: '10.0.0.1', enable_dhcp: true, revision_number: 1 } };
-  for (let i = 0; i < n; i++) yield { kind: 'port', op: 'upsert', port: makePort(networkId, `${networkId}-p${i}`, `host-${i % hosts}`, ipOf(i + 2)) };
+  for (let i = 0; i < n; i++) yield { kind: 'port', op: 'upsert', port: { ...makePort(networkId, `${networkId}-p${i}`, `host-${i % hosts}`, ipOf(i + 2)), security_groups: groups } };
 }
 
 /** `ports` ports in VPCs of 1,000 ports each (the same tenant addresses in every VPC), over `hosts` hosts. */
@@ -139,6 +154,14 @@ function heapPer100k(hosts: number): object {
   const perPort = (after - before) / count;
   const result = { ports: count, hosts, heap_mb: round((after - before) / 2 ** 20), bytes_per_port: Math.round(perPort), alive: index.hostIds().length > 0 };
   return result;
+}
+
+/** Neutron's default group: ingress from its own members (IPv4, IPv6), egress anywhere. */
+function defaultGroup(id: string): SecurityGroupRecord {
+  const rule = (rid: string, direction: 'ingress' | 'egress', ethertype: 'IPv4' | 'IPv6', remote: string | null) => ({
+    id: rid, direction, ethertype, protocol: null, port_range_min: null, port_range_max: null, remote_ip_prefix: null, remote_group_id: remote,
+  });
+  return { id, name: 'default', revision_number: 1, security_group_rules: [rule(`${id}-in4`, 'ingress', 'IPv4', id), rule(`${id}-in6`, 'ingress', 'IPv6', id), rule(`${id}-out4`, 'egress', 'IPv4', null), rule(`${id}-out6`, 'egress', 'IPv6', null)] };
 }
 
 function makeNode(name: string, i: number): NodeRecord {
