@@ -179,6 +179,55 @@ describe('neighbor fan-out (4.3, 4.8, defect 4.9.1)', () => {
   });
 });
 
+describe('hosts and networks changing under their ports', () => {
+  const seeded = (): GoalStateIndex =>
+    indexWith([
+      ...base,
+      { kind: 'port', op: 'upsert', port: port('a1', 'vpc-a', 'h1', [['sa', '192.168.1.10']]) },
+      { kind: 'port', op: 'upsert', port: port('a2', 'vpc-a', 'h2', [['sa', '192.168.1.11']]) },
+    ]);
+
+  it('a re-addressed node: its own delta goes to the new IP, the others get neighbor UPDATEs with the new host IP', () => {
+    const index = seeded();
+    const deltas = index.apply({ kind: 'node', op: 'upsert', node: node('h1', '10.1.0.99') });
+    const own = must(deltas.find((d) => d.hostId === 'h1'));
+    expect(own.hostIp).toBe('10.1.0.99');
+    expect(Object.keys(own.goalState.hostResources)).toEqual(['10.1.0.99']);
+    expect(own.goalState.portStates.a1.configuration?.hostInfo?.ipAddress).toBe('10.1.0.99');
+    expect(deltaOf(deltas, 'h2').neighborStates['L2/a1']).toMatchObject({ operationType: OperationType.UPDATE, configuration: { hostIpAddress: '10.1.0.99' } });
+    expect(index.hostInfo('h1')).toEqual({ hostId: 'h1', nodeId: 'id-h1', hostIp: '10.1.0.99', serverPort: 50001 });
+  });
+
+  it('a deleted node: one last delta to its old IP deleting everything, its ports leave the other hosts', () => {
+    const index = seeded();
+    const deltas = index.apply({ kind: 'node', op: 'delete', id: 'id-h1' });
+    const gone = must(deltas.find((d) => d.hostId === 'h1'));
+    expect(gone.hostIp).toBe('10.1.0.1');
+    expect(gone.goalState.portStates.a1.operationType).toBe(OperationType.DELETE);
+    expect(gone.goalState.neighborStates['L2/a2'].operationType).toBe(OperationType.DELETE);
+    for (const [field, map] of Object.entries(gone.goalState)) {
+      if (field === 'hostResources' || typeof map !== 'object') continue;
+      for (const st of Object.values(map as Record<string, { operationType: OperationType }>)) expect(st.operationType).toBe(OperationType.DELETE);
+    }
+    expect(deltaOf(deltas, 'h2').neighborStates['L2/a1'].operationType).toBe(OperationType.DELETE);
+    expect(index.hostIds().sort()).toEqual(['h2', 'h3']);
+    expect(index.fullGoalState('h1')).toBeUndefined();
+    expect(index.hostsOfPort('a1')).toEqual([]);
+  });
+
+  it('a new VNI reaches every host of the network as VPC and subnet UPDATEs', () => {
+    const index = seeded();
+    const deltas = index.apply({ kind: 'network', op: 'upsert', network: network('vpc-a', 4242) });
+    for (const h of ['h1', 'h2']) {
+      const d = deltaOf(deltas, h);
+      expect(d.vpcStates['vpc-a']).toMatchObject({ operationType: OperationType.UPDATE, configuration: { tunnelId: 4242 } });
+      expect(d.subnetStates.sa).toMatchObject({ operationType: OperationType.UPDATE, configuration: { tunnelId: 4242n } });
+      expect(d.neighborStates).toEqual({});
+    }
+    expect(deltas.find((d) => d.hostId === 'h3')).toBeUndefined();
+  });
+});
+
 describe('routers: DVR states and L3 neighbors (4.3, 6.7, hazard 12)', () => {
   const routed = (): GoalStateIndex =>
     indexWith([
