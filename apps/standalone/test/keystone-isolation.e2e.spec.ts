@@ -124,6 +124,25 @@ describe.each(storeKinds())('Keystone authentication and tenant isolation on %s'
     expect((await admin.delete(`/v2.0/networks/${bNetwork.id}`)).status).toBe(204);
   });
 
+  it('keeps security groups and routers to their project too', async () => {
+    const a = as(tokenA);
+    const b = as(keystone.issue('project-b', ['member']));
+    const admin = as(keystone.issue('admin-project', ['admin', 'member']));
+    const group = await a.post<{ security_group: Body }>('/v2.0/security-groups', { security_group: { name: 'a-sg' } });
+    expect(group.status).toBe(201);
+    const router = await a.post<{ router: Body }>('/v2.0/routers', { router: { name: 'a-router' } });
+    expect(router.status).toBe(201);
+    for (const path of [`/v2.0/security-groups/${group.body.security_group.id}`, `/v2.0/routers/${router.body.router.id}`]) {
+      expect((await b.get(path)).status).toBe(404);
+      expect((await b.delete(path)).status).toBe(404);
+      expect((await admin.get(path)).status).toBe(200);
+    }
+    expect((await b.get<{ security_groups: Body[] }>('/v2.0/security-groups?name=a-sg')).body.security_groups).toEqual([]);
+    expect((await b.get<{ routers: Body[] }>('/v2.0/routers?name=a-router')).body.routers).toEqual([]);
+    expect((await b.put(`/v2.0/routers/${router.body.router.id}`, { router: { name: 'stolen' } })).status).toBe(404);
+    expect((await a.get<{ router: Body }>(`/v2.0/routers/${router.body.router.id}`)).body.router.name).toBe('a-router');
+  });
+
   it('lets a reader read its project and refuses every write with 403 PolicyNotAuthorized', async () => {
     const a = as(tokenA);
     const reader = as(keystone.issue('project-a', ['reader']));
