@@ -55,6 +55,11 @@ export async function fanoutCommand(argv: string[], emit: Emit): Promise<number>
     LOG_LEVEL: 'warn',
     ...(values['cpu-prof-dir'] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values['cpu-prof-dir']}` } : {}),
   });
+  // Never leave the control plane behind, also when this run is interrupted (timeout, Ctrl-C).
+  const killChild = () => service.child.kill('SIGKILL');
+  process.once('exit', killChild);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+  process.stderr.write(`[bench] control plane at ${service.baseUrl} (pid ${service.child.pid}); GET /network-configuration/sync-status shows delivery\n`);
   const fleet = await Fleet.start(hosts, { prefix: 'bench', dpmAddress: `127.0.0.1:${grpcPort}`, recordPushes: false });
   try {
     const api = apiClient(service.baseUrl);
