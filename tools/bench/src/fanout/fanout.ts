@@ -72,7 +72,7 @@ export async function fanoutCommand(argv: string[], emit: Emit): Promise<number>
     let messages = 0;
     let bytes = 0;
     let measuredMs = 0;
-    const cpuStart = snapshot([service.child.pid!]);
+    const cpuStart = snapshot(service.child.pid ? [service.child.pid] : []);
     for (let i = 0; i < warmup + samples; i++) {
       const result = await oneNewPort(api, fleet, networkId, fleet.agents[i % hosts]);
       if (i < warmup) continue;
@@ -82,7 +82,7 @@ export async function fanoutCommand(argv: string[], emit: Emit): Promise<number>
       bytes += result.bytes;
       measuredMs += result.windowMs;
     }
-    const cpu = cpuDelta(cpuStart, snapshot([service.child.pid!]));
+    const cpu = cpuDelta(cpuStart, snapshot(service.child.pid ? [service.child.pid] : []));
     const all = summarize(allAcked);
     const each = summarize(perHost);
     emit({
