@@ -58,8 +58,9 @@ describe('data-plane-manager process', () => {
       SG_MANAGER_URL: url,
       ROUTE_MANAGER_URL: url,
     });
+    const dpmApi = apiClient(dpm.baseUrl);
     const status = await waitFor(async () => {
-      const body = (await apiClient(dpm!.baseUrl).get<SyncStatus>('/network-configuration/sync-status')).body;
+      const body = (await dpmApi.get<SyncStatus>('/network-configuration/sync-status')).body;
       return body.rebuilt && body.hosts.length === 2 && body.hosts.every((h) => h.acked_generation >= 1 && h.state === 'up') && body;
     }, 20_000, 'the DPM rebuilt and both hosts acked');
     expect(status.hosts.map((h) => h.host_id).sort()).toEqual([a.nodeName, b.nodeName].sort());

@@ -22,10 +22,16 @@ type AnyState = { operationType: OperationType };
 export class AgentState {
   private readonly kinds = new Map<StateKind, Map<string, AnyState>>(STATE_KINDS.map((k) => [k, new Map()]));
 
+  private of(kind: StateKind): Map<string, AnyState> {
+    let map = this.kinds.get(kind);
+    if (!map) this.kinds.set(kind, (map = new Map()));
+    return map;
+  }
+
   apply(goalState: GoalStateV2, full: boolean): void {
     if (full) this.clear();
     for (const kind of STATE_KINDS) {
-      const current = this.kinds.get(kind)!;
+      const current = this.of(kind);
       for (const [id, state] of Object.entries(goalState[kind] as Record<string, AnyState>)) {
         if (state.operationType === OperationType.DELETE) current.delete(id);
         else current.set(id, state);
@@ -38,18 +44,18 @@ export class AgentState {
   }
 
   ids(kind: StateKind): string[] {
-    return [...this.kinds.get(kind)!.keys()].sort();
+    return [...this.of(kind).keys()].sort();
   }
 
   get<T = AnyState>(kind: StateKind, id: string): T | undefined {
-    return this.kinds.get(kind)!.get(id) as T | undefined;
+    return this.of(kind).get(id) as T | undefined;
   }
 
   has(kind: StateKind, id: string): boolean {
-    return this.kinds.get(kind)!.has(id);
+    return this.of(kind).has(id);
   }
 
   size(kind: StateKind): number {
-    return this.kinds.get(kind)!.size;
+    return this.of(kind).size;
   }
 }

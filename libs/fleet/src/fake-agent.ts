@@ -234,12 +234,12 @@ export class FakeAgent extends EventEmitter {
 
   private request(stateRequests: Partial<HostRequest['stateRequests'][number]>[]): Promise<HostRequestReply> {
     if (!this.options.dpmAddress) return Promise.reject(new Error(`agent ${this.nodeName} has no dpmAddress`));
-    this.dpmClient ??= new GoalStateProvisionerClient(this.options.dpmAddress, credentials.createInsecure());
+    const client = (this.dpmClient ??= new GoalStateProvisionerClient(this.options.dpmAddress, credentials.createInsecure()));
     const metadata = new Metadata();
     metadata.set(SOUTHBOUND_HEADERS.hostId, this.nodeId);
     const request = HostRequest.fromPartial({ formatVersion: 1, stateRequests });
     return new Promise((resolve, reject) =>
-      this.dpmClient!.requestGoalStates(request, metadata, { deadline: Date.now() + 10000 }, (error, reply) => (error ? reject(error) : resolve(reply!))),
+      client.requestGoalStates(request, metadata, { deadline: Date.now() + 10000 }, (error, reply) => (error || !reply ? reject(error ?? new Error('no reply')) : resolve(reply))),
     );
   }
 }
