@@ -1,3 +1,5 @@
+import { MESSAGE_BUS, MessageBus, publishJson } from '@alcor/bus';
+import { PortStatusEvent, TOPICS } from '@alcor/contracts';
 import { FakeAgent } from '@alcor/fleet';
 import { OperationType } from '@alcor/proto';
 import { storeKinds, waitFor } from '@alcor/testing';
@@ -95,6 +97,18 @@ describe.each(storeKinds())('data-plane manager in standalone on %s', (kind) => 
     c.setSilent(false);
     await f.waitForStatus(port.id, 'ACTIVE');
     expect(c.received.slice(before).some((p) => p.kind === 'full' && p.goalState.portStates[port.id] !== undefined)).toBe(true);
+  });
+
+  it('applies a redelivered port status once (the port manager consumer is idempotent)', async () => {
+    const port = await f.port(ports[0].id);
+    expect(port.status).toBe('ACTIVE');
+    const bus = f.service.app.get<MessageBus>(MESSAGE_BUS);
+    const event: PortStatusEvent = { schemaVersion: 1, eventId: 'dup-1', portId: port.id, status: 'ACTIVE', hostId: a.nodeName, generation: 1, reason: 'acked', occurredAt: new Date().toISOString() };
+    for (let i = 0; i < 3; i++) await publishJson(bus, TOPICS.portStatusEvents, event, { key: port.id });
+    const probe = await f.createPort(network.id, a.nodeName);
+    await f.waitForStatus(probe.id, 'ACTIVE');
+    ports.push(probe);
+    expect((await f.port(port.id)).revision_number).toBe(port.revision_number);
   });
 
   it('answers AGENT_RESTARTED with the full goal state and ON_DEMAND with the destination neighbor', async () => {
