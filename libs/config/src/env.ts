@@ -65,6 +65,10 @@ export const environmentSchema = z.object({
   DPM_MAX_INFLIGHT_PUSHES: z.coerce.number().int().min(1).default(256),
   /** Upper bound of the retry backoff of a failing host (doubling from 100 ms). */
   DPM_RETRY_MAX_MS: z.coerce.number().int().min(10).default(5000),
+  /** How goal states reach agents: gRPC push (ACA's) or per-host Pulsar topics (needs PULSAR_WS_URL). */
+  DPM_SOUTHBOUND: z.enum(['grpc', 'pulsar']).default('grpc'),
+  /** Tenant/namespace of the per-host and reply topics when DPM_SOUTHBOUND=pulsar. */
+  DPM_SOUTHBOUND_NAMESPACE: z.string().regex(/^[\w.-]+\/[\w.-]+$/).default('alcor/hosts'),
   /** Neutron's [quotas] quota_<resource> defaults (-1 = unlimited); unset: Neutron's own defaults. */
   QUOTA_NETWORK: z.coerce.number().int().min(-1).optional(),
   QUOTA_SUBNET: z.coerce.number().int().min(-1).optional(),

@@ -18,6 +18,7 @@ export * from './security-group/security-group';
 export * from './security-group/security-group-events';
 export * from './security-group/security-group-client';
 export * from './dpm/southbound-headers';
+export * from './dpm/pulsar-southbound';
 export * from './port/port-client';
 export * from './port/rest-port-client';
 export * from './router/router';

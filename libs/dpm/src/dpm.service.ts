@@ -7,7 +7,7 @@ import { Environment, managerUrls } from '@alcor/config';
 import { INTERNAL_SERVICE_HEADERS, PortStatusEvent, ResourceEvent, TOPICS } from '@alcor/contracts';
 import { ENVIRONMENT } from '@alcor/platform';
 import { DataPlane } from './data-plane';
-import { GrpcAgentTransport } from './delivery/agent-transport';
+import { createAgentTransport } from './delivery/pulsar-southbound';
 import { DPM_OPTIONS, DpmOptions } from './dpm.options';
 import { NcmServer } from './ncm/ncm-server';
 import { ListingGet, loadTopology } from './rebuild/topology-loader';
@@ -49,7 +49,7 @@ export class DpmService implements OnApplicationBootstrap, OnApplicationShutdown
   ) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
     this.dataPlane = new DataPlane(
-      new GrpcAgentTransport(environment.DPM_MAX_INFLIGHT_PUSHES),
+      createAgentTransport(environment, (address) => this.dataPlane.delivery.hosts().find((link) => link.address === address)?.hostId),
       {
         pushTimeoutMs: environment.DPM_PUSH_TIMEOUT_MS,
         heartbeatMs: environment.DPM_HEARTBEAT_MS,

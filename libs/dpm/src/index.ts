@@ -3,6 +3,8 @@ export * from './dpm.service';
 export * from './dpm.options';
 export * from './data-plane';
 export * from './delivery/agent-transport';
+export * from './delivery/pulsar-agent-transport';
+export * from './delivery/pulsar-southbound';
 export * from './delivery/delivery';
 export * from './delivery/host-link';
 export * from './ncm/ncm-server';

@@ -187,7 +187,8 @@ export class FakeAgent extends EventEmitter {
     await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
   }
 
-  private onPush(call: ServerDuplexStream<GoalStateV2, GoalStateOperationReply>, goalState: GoalStateV2, generation: number, kind: PushKind, bytes: number): void {
+  /** Protected: PulsarFakeAgent feeds it messages from its topic, with a call that publishes the reply. */
+  protected onPush(call: ServerDuplexStream<GoalStateV2, GoalStateOperationReply>, goalState: GoalStateV2, generation: number, kind: PushKind, bytes: number): void {
     const push: ReceivedPush = { generation, kind, goalState, bytes, receivedAt: performance.now() };
     if (this.options.recordPushes !== false) this.received.push(push);
     if (this.silent) {

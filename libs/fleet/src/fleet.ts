@@ -1,4 +1,4 @@
-import { FakeAgent } from './fake-agent';
+import { FakeAgent, type FakeAgentOptions } from './fake-agent';
 
 export interface FleetOptions {
   /** Prefix of node ids and names (default "sim"). */
@@ -9,6 +9,8 @@ export interface FleetOptions {
   block?: number;
   /** See FakeAgentOptions.recordPushes. */
   recordPushes?: boolean;
+  /** Makes each agent (default: a gRPC FakeAgent); PulsarFakeAgent consumes over Pulsar instead. */
+  createAgent?: (options: FakeAgentOptions) => FakeAgent;
 }
 
 /** Loopback address number i of a block: 127.block.(i / 250).(i % 250 + 1), never .0 or .255. */
@@ -28,7 +30,7 @@ export class Fleet {
     const block = options.block ?? 100 + Math.floor(Math.random() * 100);
     const agents = Array.from(
       { length: count },
-      (_, i) => new FakeAgent({ nodeId: `${prefix}-node-${i}`, nodeName: `${prefix}-host-${i}`, ip: fleetAddress(block, i), dpmAddress: options.dpmAddress, recordPushes: options.recordPushes }),
+      (_, i) => (options.createAgent ?? ((o: FakeAgentOptions) => new FakeAgent(o)))({ nodeId: `${prefix}-node-${i}`, nodeName: `${prefix}-host-${i}`, ip: fleetAddress(block, i), dpmAddress: options.dpmAddress, recordPushes: options.recordPushes }),
     );
     const fleet = new Fleet(agents);
     try {

@@ -3,3 +3,4 @@ export * from './agent-state';
 export * from './fake-agent';
 export * from './fleet';
 export * from './push-metadata';
+export * from './pulsar-fake-agent';
