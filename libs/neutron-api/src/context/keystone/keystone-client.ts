@@ -72,10 +72,14 @@ export class KeystoneClient {
   }
 
   private async call(url: string, init: RequestInit): Promise<Response> {
-    try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(this.settings.timeoutMs) });
-    } catch (error) {
-      throw new KeystoneUnavailable(`Keystone did not answer: ${String(error)}`);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fetch(url, { ...init, signal: AbortSignal.timeout(this.settings.timeoutMs) });
+      } catch (error) {
+        // A kept-alive connection the server had closed fails at once: one fresh try (both calls are safe to repeat).
+        const timedOut = (error as { name?: string }).name === 'TimeoutError';
+        if (timedOut || attempt >= 2) throw new KeystoneUnavailable(`Keystone did not answer: ${String(error)}`);
+      }
     }
   }
 }
