@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 import type { MessageHandler, ReceivedMessage } from '../received-message';
 import type { ResolvedSubscribeOptions } from '../subscribe-options';
 import type { Subscription } from '../subscription';
@@ -31,6 +31,11 @@ export class InMemoryConsumer implements Subscription {
   private draining = false;
   private running?: { call: object; done?: Promise<void> };
   private closing?: Promise<void>;
+  /**
+   * The subscriber's async context, captured at subscribe time: handlers run there, never in the
+   * publisher's (as on a real broker), so a handler never joins the publisher's ambient transaction.
+   */
+  private readonly subscriberScope = new AsyncResource('InMemoryConsumer');
 
   constructor(
     readonly id: string,
@@ -54,7 +59,7 @@ export class InMemoryConsumer implements Subscription {
     if (this.draining) return;
     this.draining = true;
     // A microtask: the dispatcher's loop finishes before any handler runs (and may ack or publish).
-    queueMicrotask(() => void this.drain());
+    queueMicrotask(() => this.subscriberScope.runInAsyncScope(() => void this.drain()));
   }
 
   close(): Promise<void> {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { describeMessageBusContract, waitFor } from '../testing';
 import {
   InvalidSubscribeOptionsError,
@@ -35,6 +36,15 @@ describe('InMemoryMessageBus (adapter specifics)', () => {
     await waitFor(() => calls.length === 1, 'the delivery', 1000);
     expect(calls).toEqual([false]);
     await waitFor(() => bus.inspect('t').storedMessages === 0, 'the acked message to be dropped', 1000);
+  });
+
+  it("runs handlers in the subscriber's async context, not the publisher's (no ambient transaction leaks)", async () => {
+    const ambient = new AsyncLocalStorage<string>();
+    const seen: (string | undefined)[] = [];
+    await ambient.run('subscriber', () => bus.subscribe('t', 's', { mode: 'exclusive', autoAck: true }, () => void seen.push(ambient.getStore())));
+    await ambient.run('publisher transaction', () => bus.publish('t', { payload: Buffer.from('x') }));
+    await waitFor(() => seen.length === 1, 'the delivery', 1000);
+    expect(seen).toEqual(['subscriber']);
   });
 
   it('copies payloads: neither the publisher nor another subscription can change what a handler gets', async () => {
