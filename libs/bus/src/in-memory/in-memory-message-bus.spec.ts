@@ -42,6 +42,7 @@ describe('InMemoryMessageBus (adapter specifics)', () => {
     const ambient = new AsyncLocalStorage<string>();
     const seen: (string | undefined)[] = [];
     await ambient.run('subscriber', () => bus.subscribe('t', 's', { mode: 'exclusive', autoAck: true }, () => void seen.push(ambient.getStore())));
+    await new Promise((resolve) => setImmediate(resolve)); // the subscription is idle when the publish comes
     await ambient.run('publisher transaction', () => bus.publish('t', { payload: Buffer.from('x') }));
     await waitFor(() => seen.length === 1, 'the delivery', 1000);
     expect(seen).toEqual(['subscriber']);
