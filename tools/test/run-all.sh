@@ -29,13 +29,16 @@ node tools/ensure-install.js || { echo "0 passed, 1 failed (npm ci)"; exit 1; }
 pg_was_running=false
 pulsar_was_running=false
 ignite_was_running=false
+keystone_was_running=false
 deploy/local/pg.sh status >/dev/null 2>&1 && pg_was_running=true
 deploy/local/pulsar.sh status >/dev/null 2>&1 && pulsar_was_running=true
 deploy/local/ignite.sh status >/dev/null 2>&1 && ignite_was_running=true
+deploy/local/keystone.sh status >/dev/null 2>&1 && keystone_was_running=true
 stop_servers() {
   [ "$pg_was_running" = true ] || deploy/local/pg.sh down >/dev/null 2>&1 || true
   [ "$pulsar_was_running" = true ] || deploy/local/pulsar.sh down >/dev/null 2>&1 || true
   [ "$ignite_was_running" = true ] || deploy/local/ignite.sh down >/dev/null 2>&1 || true
+  [ "$keystone_was_running" = true ] || deploy/local/keystone.sh down >/dev/null 2>&1 || true
 }
 trap stop_servers EXIT
 
@@ -65,6 +68,15 @@ elif [ "${CI:-}" = true ]; then
   echo "Ignite could not start; in CI that is a failure"; checks_failed=$((checks_failed + 1)); failed_names+=("ignite")
 else
   echo "SKIPPED ignite variants: deploy/local/ignite.sh up failed"
+fi
+
+# OpenStack Keystone (Debian's packages, sqlite, uWSGI on loopback) for the real-Keystone auth suite.
+if keystone_env=$(deploy/local/keystone.sh up | grep '^KEYSTONE_URL='); then
+  export TEST_KEYSTONE_URL="${keystone_env#KEYSTONE_URL=}"; echo "Keystone up: $TEST_KEYSTONE_URL"
+elif [ "${CI:-}" = true ]; then
+  echo "Keystone could not start; in CI that is a failure"; checks_failed=$((checks_failed + 1)); failed_names+=("keystone")
+else
+  echo "SKIPPED real Keystone suite: deploy/local/keystone.sh up failed"
 fi
 
 step "proto generated code is up to date" bash tools/proto/check.sh
