@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Environment } from '@alcor/config';
 import { DpmService } from '@alcor/dpm';
-import { Fleet } from '@alcor/fleet';
+import { Fleet, type FleetOptions } from '@alcor/fleet';
 import { startTestService, TestService } from '@alcor/platform/testing';
 import { apiClient, ApiClient, createTestStore, StoreKind, TestStore, waitFor } from '@alcor/testing';
 import { STANDALONE_FEATURES, STANDALONE_SCHEMAS } from '../src/standalone.module';
@@ -20,6 +20,12 @@ export const DPM_TEST_ENVIRONMENT: Partial<Environment> = {
   ...(process.env.DPM_TEST_LOG ? { LOG_LEVEL: 'debug' as const } : {}),
 };
 
+/** What a variant of the suite changes: how agents are made (e.g. over Pulsar) and the DPM's environment. */
+export interface DataPlaneVariant {
+  fleet?: FleetOptions;
+  environment?: Partial<Environment>;
+}
+
 /**
  * The standalone process (every manager + the DPM) on a store that outlives restarts: PGlite
  * files in a temporary directory, or one throwaway PostgreSQL database. restart() stops the
@@ -32,13 +38,14 @@ export class DataPlaneFixture {
     private readonly store: TestStore,
     private readonly dataDir: string,
     readonly fleet: Fleet,
+    private readonly variant: DataPlaneVariant = {},
   ) {}
 
-  static async start(kind: StoreKind, agents: number): Promise<DataPlaneFixture> {
+  static async start(kind: StoreKind, agents: number, variant: DataPlaneVariant = {}): Promise<DataPlaneFixture> {
     const store = await createTestStore(kind);
     const dataDir = mkdtempSync(join(tmpdir(), 'dpm-e2e-'));
-    const fleet = await Fleet.start(agents, { prefix: `e2e${kind}` });
-    const fixture = new DataPlaneFixture(store, dataDir, fleet);
+    const fleet = await Fleet.start(agents, { prefix: `e2e${kind}`, ...variant.fleet });
+    const fixture = new DataPlaneFixture(store, dataDir, fleet, variant);
     await fixture.boot();
     return fixture;
   }
@@ -96,7 +103,7 @@ export class DataPlaneFixture {
       features: STANDALONE_FEATURES,
       schemas: STANDALONE_SCHEMAS,
       store: keep,
-      environment: { ...DPM_TEST_ENVIRONMENT, DATA_DIR: this.store.databaseUrl ? 'memory://' : this.dataDir },
+      environment: { ...DPM_TEST_ENVIRONMENT, ...this.variant.environment, DATA_DIR: this.store.databaseUrl ? 'memory://' : this.dataDir },
     });
     this.api = apiClient(this.service.baseUrl);
     if (process.env.DPM_TEST_LOG) console.log(`booted ${Date.now() - started} ms`);

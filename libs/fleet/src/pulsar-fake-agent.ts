@@ -17,9 +17,9 @@ export const PULSAR_AGENT_SERVER_PORT = 50001;
 type ReplyCall = ServerDuplexStream<GoalStateV2, GoalStateOperationReply>;
 
 /**
- * A FakeAgent that takes its goal states from its Pulsar topic (`persistent://alcor/hosts/<node id>`,
- * exclusive subscription named after the node) instead of a gRPC server, and publishes each
- * reply on the reply topic keyed by node id with the push's id and generation. Everything else
+ * A FakeAgent that takes its goal states from its Pulsar topic (`persistent://alcor/hosts/<node name>`,
+ * exclusive subscription named after it) instead of a gRPC server, and publishes each
+ * reply on the reply topic keyed by node name with the push's id and generation. Everything else
  * (state, failures, silence, restart and on-demand over the DPM's gRPC NCM role) is FakeAgent's.
  */
 export class PulsarFakeAgent extends FakeAgent {
@@ -36,9 +36,10 @@ export class PulsarFakeAgent extends FakeAgent {
 
   override async start(): Promise<void> {
     this.port = PULSAR_AGENT_SERVER_PORT;
-    const topic = hostGoalStateTopic(this.nodeId, this.pulsar.namespace);
+    // The DPM names a host by its node_name (what ports' binding:host_id holds).
+    const topic = hostGoalStateTopic(this.nodeName, this.pulsar.namespace);
     // earliest: a push published before the first subscribe is still read (or skipped if expired).
-    this.subscription = await this.pulsar.bus.subscribe(topic, this.nodeId, { mode: 'exclusive', initialPosition: 'earliest' }, (message) => this.onMessage(message));
+    this.subscription = await this.pulsar.bus.subscribe(topic, this.nodeName, { mode: 'exclusive', initialPosition: 'earliest' }, (message) => this.onMessage(message));
   }
 
   override async stop(): Promise<void> {
@@ -88,9 +89,9 @@ export class PulsarFakeAgent extends FakeAgent {
       write: (reply: GoalStateOperationReply) => {
         const published = this.pulsar.bus
           .publish(hostReplyTopic(this.pulsar.namespace), {
-            key: this.nodeId,
+            key: this.nodeName,
             payload: GoalStateOperationReply.encode(reply).finish(),
-            properties: { [P.pushId]: pushId, [P.generation]: String(generation), [P.hostId]: this.nodeId },
+            properties: { [P.pushId]: pushId, [P.generation]: String(generation), [P.hostId]: this.nodeName },
           })
           .catch(() => undefined) // the DPM's deadline covers a lost reply
           .finally(() => this.replies.delete(published));

@@ -8,7 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
  */
 export const PULSAR_SOUTHBOUND_NAMESPACE = 'alcor/hosts';
 
-/** `persistent://alcor/hosts/<host id>`; a host id is a node id (UUID or name), never with `/`. */
+/** `persistent://alcor/hosts/<host id>`; the DPM's host id is the node's node_name (ports' binding:host_id), URL-encoded. */
 export function hostGoalStateTopic(hostId: string, namespace = PULSAR_SOUTHBOUND_NAMESPACE): string {
   return `persistent://${namespace}/${encodeURIComponent(hostId)}`;
 }

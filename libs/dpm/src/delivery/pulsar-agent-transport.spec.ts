@@ -84,7 +84,7 @@ describe.each(busKinds)('PulsarAgentTransport with PulsarFakeAgent on the %s bus
     bus = kind === 'pulsar' && wsUrl ? await PulsarWebSocketMessageBus.connect({ wsUrl, httpUrl, connectTimeoutMs: 10_000 }) : new InMemoryMessageBus();
     fleet = await Fleet.start(2, { prefix: `sb-${randomBytes(3).toString('hex')}`, createAgent: pulsarAgents({ bus, namespace }) });
     [a, b] = fleet.agents as PulsarFakeAgent[];
-    const hosts = new Map(fleet.agents.map((agent) => [`${agent.ip}:${agent.port}`, agent.nodeId]));
+    const hosts = new Map(fleet.agents.map((agent) => [`${agent.ip}:${agent.port}`, agent.nodeName]));
     transport = new PulsarAgentTransport(bus, { hostOf: (address) => hosts.get(address), namespace, replySubscription: `dpm-${randomBytes(3).toString('hex')}` });
   });
   afterAll(async () => {
