@@ -4,6 +4,7 @@ import { FakeAgent, Fleet, type ReceivedPush } from '@alcor/fleet';
 import { apiClient, freePort, spawnService, waitFor, type ApiClient } from '@alcor/testing';
 import { cpuDelta, snapshot } from '../cpu';
 import { round, summarize } from '../stats';
+import { fanoutSouthbound, type FanoutTransport } from './southbound';
 
 const USAGE = `usage: npm run bench -- fanout [--hosts N] [--samples S] [--store pglite|<postgres url>]
   Starts the standalone control plane (with the DPM) as its own process and N simulated host
@@ -13,6 +14,7 @@ const USAGE = `usage: npm run bench -- fanout [--hosts N] [--samples S] [--store
   --samples S      measured port creates (default 20)
   --warmup W       unmeasured creates first (default 3)
   --store URL      DATABASE_URL for the control plane (default: PGlite in memory)
+  --transport T    grpc (default) or pulsar: goal states over per-host Pulsar topics (PULSAR_WS_URL)
   --cpu-prof-dir D write a V8 CPU profile of the control plane into D`;
 
 type Emit = (line: object) => void;
@@ -29,6 +31,7 @@ export async function fanoutCommand(argv: string[], emit: Emit): Promise<number>
       samples: { type: 'string', default: '20' },
       warmup: { type: 'string', default: '3' },
       store: { type: 'string' },
+      transport: { type: 'string', default: 'grpc' },
       'cpu-prof-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -41,6 +44,9 @@ export async function fanoutCommand(argv: string[], emit: Emit): Promise<number>
   const samples = Number(values.samples);
   const warmup = Number(values.warmup);
   if (![hosts, samples].every((n) => Number.isInteger(n) && n >= 1) || !Number.isInteger(warmup) || warmup < 0) throw new Error('--hosts/--samples must be positive integers');
+  if (values.transport !== 'grpc' && values.transport !== 'pulsar') throw new Error('--transport must be grpc or pulsar');
+  const transport: FanoutTransport = values.transport;
+  const southbound = await fanoutSouthbound(transport);
 
   const setupStarted = performance.now();
   const grpcPort = await freePort();
@@ -53,6 +59,7 @@ export async function fanoutCommand(argv: string[], emit: Emit): Promise<number>
     DPM_PUSH_TIMEOUT_MS: '10000',
     OUTBOX_POLL_MS: '50',
     LOG_LEVEL: 'warn',
+    ...southbound.env,
     ...(values['cpu-prof-dir'] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values['cpu-prof-dir']}` } : {}),
   });
   // Never leave the control plane behind, also when this run is interrupted (timeout, Ctrl-C).
@@ -60,7 +67,7 @@ export async function fanoutCommand(argv: string[], emit: Emit): Promise<number>
   process.once('exit', killChild);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
   process.stderr.write(`[bench] control plane at ${service.baseUrl} (pid ${service.child.pid}); GET /network-configuration/sync-status shows delivery\n`);
-  const fleet = await Fleet.start(hosts, { prefix: 'bench', dpmAddress: `127.0.0.1:${grpcPort}`, recordPushes: false });
+  const fleet = await Fleet.start(hosts, { prefix: 'bench', dpmAddress: `127.0.0.1:${grpcPort}`, recordPushes: false, ...southbound.fleet });
   try {
     const api = apiClient(service.baseUrl);
     const networkId = await seed(api, fleet);
@@ -87,6 +94,7 @@ export async function fanoutCommand(argv: string[], emit: Emit): Promise<number>
     const each = summarize(perHost);
     emit({
       scenario: 'fanout',
+      transport,
       hosts,
       samples,
       commit_to_all_acked_ms: { p50: round(all.p50, 1), p99: round(all.p99, 1), max: round(all.max, 1) },
@@ -105,6 +113,7 @@ export async function fanoutCommand(argv: string[], emit: Emit): Promise<number>
   } finally {
     await fleet.stop();
     await service.stop();
+    await southbound.close();
   }
 }
 
