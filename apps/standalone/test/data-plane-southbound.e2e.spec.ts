@@ -16,20 +16,27 @@ type Southbound = 'grpc' | 'pulsar';
 const southbounds: Southbound[] = ['grpc', ...(wsUrl ? (['pulsar'] as const) : [])];
 const cases = storeKinds().flatMap((kind) => southbounds.map((southbound) => [kind, southbound] as const));
 
+/** Force-deletes a test namespace with its topics and subscriptions (the test broker allows it). */
+async function deleteNamespace(namespace: string): Promise<void> {
+  const base = (httpUrl ?? String(wsUrl).replace(/^ws(s?):/, 'http$1:')).replace(/\/+$/, '');
+  await fetch(`${base}/admin/v2/namespaces/${namespace}?force=true`, { method: 'DELETE' }).catch(() => undefined);
+}
+
 const hasPort = (agent: FakeAgent, portId: string) => agent.state.has('portStates', portId);
 const hasNeighbor = (agent: FakeAgent, portId: string) => agent.state.ids('neighborStates').some((key) => key.endsWith(portId));
 
 describe.each(cases)('data-plane manager agents on %s over %s', (kind, southbound) => {
   let f: DataPlaneFixture;
   let bus: MessageBus | undefined;
+  let namespace: string | undefined;
   let network: Body;
   let a: FakeAgent, b: FakeAgent;
 
   beforeAll(async () => {
     let variant: DataPlaneVariant = {};
     if (southbound === 'pulsar' && wsUrl) {
-      // Fresh host ids per run: their topics and subscriptions are new; the namespace is the tests'.
-      const namespace = 'alcor-test/southbound-e2e';
+      // A namespace per run (deleted afterwards): host topics and subscriptions start empty.
+      namespace = `alcor-test/southbound-e2e-${randomBytes(4).toString('hex')}`;
       bus = await PulsarWebSocketMessageBus.connect({ wsUrl, httpUrl, connectTimeoutMs: 10_000 });
       variant = {
         fleet: { prefix: `sb${kind}-${randomBytes(3).toString('hex')}`, createAgent: pulsarAgents({ bus, namespace }) },
@@ -44,6 +51,7 @@ describe.each(cases)('data-plane manager agents on %s over %s', (kind, southboun
   afterAll(async () => {
     await f?.close();
     await bus?.close();
+    if (namespace) await deleteNamespace(namespace);
   }, 30000);
 
   it('ports are DOWN until their host acked them, then ACTIVE; each host has its ports and the others as neighbors', async () => {

@@ -73,7 +73,8 @@ const busKinds: BusKind[] = ['in-memory', ...(wsUrl ? (['pulsar'] as const) : []
 
 describe.each(busKinds)('PulsarAgentTransport with PulsarFakeAgent on the %s bus', (kind) => {
   jest.setTimeout(60_000);
-  const namespace = kind === 'pulsar' ? 'alcor-test/southbound' : 'alcor/hosts';
+  // On Pulsar a namespace per run, deleted afterwards.
+  const namespace = kind === 'pulsar' ? `alcor-test/southbound-${randomBytes(4).toString('hex')}` : 'alcor/hosts';
   let bus: MessageBus;
   let fleet: Fleet;
   let transport: PulsarAgentTransport;
@@ -91,6 +92,10 @@ describe.each(busKinds)('PulsarAgentTransport with PulsarFakeAgent on the %s bus
     transport?.close();
     await fleet?.stop();
     await bus?.close();
+    if (kind === 'pulsar') {
+      const base = (httpUrl ?? String(wsUrl).replace(/^ws(s?):/, 'http$1:')).replace(/\/+$/, '');
+      await fetch(`${base}/admin/v2/namespaces/${namespace}?force=true`, { method: 'DELETE' }).catch(() => undefined);
+    }
   });
 
   it("delivers a push on the host's topic with its generation and kind; the reply resolves it", async () => {
