@@ -445,9 +445,15 @@ export class Engine {
     }
     if (added.length === 0 && removedIds.size === 0) return { config: prev, delta: undefined };
     added.sort(byId);
-    const kept = prev.securityGroupRules.filter((r) => !removedIds.has(r.id));
-    const removed = prev.securityGroupRules.filter((r) => removedIds.has(r.id)).map((r) => ({ ...r, operationType: OperationType.DELETE }));
-    const rules = mergeSorted(kept, added.map((r) => ({ ...r, operationType: OperationType.CREATE })));
+    // One native copy plus a binary-searched splice per changed rule: a group with a remote group
+    // holds a rule per member address, so a walk over every rule made each port change O(members).
+    const rules = prev.securityGroupRules.slice();
+    const removed: SecurityGroupConfiguration_SecurityGroupRule[] = [];
+    for (const id of removedIds) {
+      const at = lowerBoundById(rules, id);
+      if (at < rules.length && rules[at].id === id) removed.push({ ...rules.splice(at, 1)[0], operationType: OperationType.DELETE });
+    }
+    for (const rule of added) rules.splice(lowerBoundById(rules, rule.id), 0, rule);
     const config = { ...prev, securityGroupRules: rules };
     const delta = { operationType: OperationType.UPDATE, configuration: { ...config, updateType: UpdateType.DELTA, securityGroupRules: [...added, ...removed].sort(byId) } };
     return { config, delta };
@@ -512,16 +518,16 @@ function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Two id-sorted rule lists as one. */
-function mergeSorted<T extends { id: string }>(a: T[], b: T[]): T[] {
-  if (b.length === 0) return a;
-  const out: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(byId(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
+/** The first index of an id-sorted list whose id is not below `id`. */
+function lowerBoundById(list: readonly { id: string }[], id: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** `prev` when equal to `next` (so unchanged states stay the same object), else `next`. */
