@@ -69,6 +69,10 @@ export const environmentSchema = z.object({
   DPM_SOUTHBOUND: z.enum(['grpc', 'pulsar']).default('grpc'),
   /** Tenant/namespace of the per-host and reply topics when DPM_SOUTHBOUND=pulsar. */
   DPM_SOUTHBOUND_NAMESPACE: z.string().regex(/^[\w.-]+\/[\w.-]+$/).default('alcor/hosts'),
+  /** KV=ignite: this DPM replica's name (its own bus subscriptions and leader-lease holder id). */
+  DPM_REPLICA_ID: z.string().regex(/^[\w.-]+$/).optional(),
+  /** KV=ignite: the DPM leader lease's time to live; renewed every third of it. */
+  DPM_LEADER_LEASE_MS: z.coerce.number().int().min(300).default(6000),
   /** Neutron's [quotas] quota_<resource> defaults (-1 = unlimited); unset: Neutron's own defaults. */
   QUOTA_NETWORK: z.coerce.number().int().min(-1).optional(),
   QUOTA_SUBNET: z.coerce.number().int().min(-1).optional(),

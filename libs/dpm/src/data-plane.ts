@@ -41,6 +41,8 @@ export class DataPlane {
   readonly delivery: Delivery;
   readonly tracker: PortStatusTracker;
   nbCfg = 0;
+  /** Every change applied to the index (write-through of the shared topology cache). */
+  onApplied?: (key: string, revision: number, deleted: boolean, data: unknown) => void;
   private readonly filter = new ChangeFilter();
   private readonly progress = new Map<string, ResourceProgress>();
   private readonly records = new Map<string, unknown>();
@@ -93,6 +95,7 @@ export class DataPlane {
       this.records.set(key, event.data);
       const known = this.progress.get(key);
       if (known) known.revision = event.revisionNumber;
+      this.onApplied?.(key, event.revisionNumber, false, event.data);
       return true;
     }
     this.applyChange(key, change, event);
@@ -147,6 +150,7 @@ export class DataPlane {
     if (deleted) this.records.delete(key);
     else this.records.set(key, event.data);
     this.progress.set(key, { revision: event.revisionNumber, deleted, seq: this.nbCfg, hosts: deltas.map((d) => d.hostId) });
+    this.onApplied?.(key, event.revisionNumber, deleted, event.data);
 
     if (change.kind === 'node') this.syncNode(change, removedNode, portsOfRemovedNode);
     this.delivery.deliver(

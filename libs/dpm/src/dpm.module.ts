@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DPM_OPTIONS, DpmOptions } from './dpm.options';
 import { DpmService } from './dpm.service';
 import { NetworkConfigurationController } from './http/network-configuration.controller';
+import { GoalStateDigestController } from './shared-cache/goal-state.controller';
 
 /**
  * The data-plane manager: goal states from bus events to host agents (gRPC push, acks, port
@@ -14,7 +15,7 @@ export class DpmModule {
   static forRoot(options: DpmOptions = { topologySource: 'in-process' }): DynamicModule {
     return {
       module: DpmModule,
-      controllers: [NetworkConfigurationController],
+      controllers: [NetworkConfigurationController, GoalStateDigestController],
       providers: [DpmService, { provide: DPM_OPTIONS, useValue: options }],
       exports: [DpmService],
     };

@@ -11,6 +11,7 @@ import { createAgentTransport } from './delivery/pulsar-southbound';
 import { DPM_OPTIONS, DpmOptions } from './dpm.options';
 import { NcmServer } from './ncm/ncm-server';
 import { ListingGet, loadTopology } from './rebuild/topology-loader';
+import { DpmReplication } from './shared-cache/dpm-replication';
 
 /** The DPM's one durable subscription per topic; failover: one active DPM at a time, in order. */
 export const DPM_SUBSCRIPTION = 'data-plane-manager';
@@ -35,6 +36,8 @@ export class DpmService implements OnApplicationBootstrap, OnApplicationShutdown
   readonly ncm: NcmServer;
   private readonly subscriptions: Subscription[] = [];
   private rebuilt = false;
+  /** KV=ignite: the replicas' shared cache and leader lease; undefined otherwise. */
+  private replication?: DpmReplication;
   private readonly ready: Promise<void>;
   private markReady!: () => void;
   private stopping = false;
@@ -65,6 +68,12 @@ export class DpmService implements OnApplicationBootstrap, OnApplicationShutdown
     return this.rebuilt;
   }
 
+  /** For sync-status: where the index came from and this replica's role (KV=ignite only). */
+  replicaStatus(): Record<string, unknown> {
+    const r = this.replication;
+    return r ? { rebuilt_from: r.source ?? null, replica: { id: r.replicaId, role: r.role } } : {};
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     const { DPM_GRPC_HOST: host, DPM_GRPC_PORT: grpcPort } = this.environment;
     try {
@@ -75,9 +84,11 @@ export class DpmService implements OnApplicationBootstrap, OnApplicationShutdown
       this.logger.error(`NCM role disabled: cannot listen on ${host}:${grpcPort}: ${String(error)}`);
     }
     const options = { mode: 'failover', initialPosition: 'earliest', nackRedeliveryDelayMs: 500 } as const;
+    this.replication = await DpmReplication.open(this.environment, this.dataPlane, this.logger);
+    const subscription = DpmReplication.subscriptionName(DPM_SUBSCRIPTION, this.environment);
     for (const topic of dpmTopics()) {
       const handler = (message: ReceivedMessage) => this.detached.runInAsyncScope(() => this.onEvent(topic, message));
-      this.subscriptions.push(await this.bus.subscribe(topic, DPM_SUBSCRIPTION, options, handler));
+      this.subscriptions.push(await this.bus.subscribe(topic, subscription, options, handler));
     }
     // Not awaited: in standalone the listings are this process's own routes, served once it is up.
     void this.rebuild();
@@ -87,6 +98,7 @@ export class DpmService implements OnApplicationBootstrap, OnApplicationShutdown
     this.stopping = true;
     for (const subscription of this.subscriptions.splice(0)) await subscription.close().catch(() => undefined);
     this.dataPlane.stop();
+    await this.replication?.stop();
     await this.ncm.stop();
   }
 
@@ -106,12 +118,15 @@ export class DpmService implements OnApplicationBootstrap, OnApplicationShutdown
       try {
         await new Promise((resolve) => setImmediate(resolve));
         const started = Date.now();
-        const listed = await loadTopology((resource) => this.listingGet(resource));
+        if (this.replication && attempt === 1) await this.replication.startLease();
+        const cached = await this.replication?.loadFromCache();
+        const listed = cached ?? (await loadTopology((resource) => this.listingGet(resource)));
         this.dataPlane.load(listed);
+        await this.replication?.loaded(listed, cached ? 'cache' : 'listings');
         this.dataPlane.delivery.start();
         this.rebuilt = true;
         this.markReady();
-        this.logger.log(`index rebuilt from ${listed.length} resources in ${Date.now() - started} ms`);
+        this.logger.log(`index rebuilt from ${listed.length} resources (${cached ? 'shared cache' : 'listings'}) in ${Date.now() - started} ms`);
         return;
       } catch (error) {
         this.logger.warn(`rebuild attempt ${attempt} failed, retrying: ${String(error)}`);

@@ -13,3 +13,7 @@ export * from './topology/change-filter';
 export * from './topology/event-mapping';
 export * from './topology/merge';
 export * from './rebuild/topology-loader';
+export * from './shared-cache/topology-cache';
+export * from './shared-cache/leader-lease';
+export * from './shared-cache/goal-state-digest';
+export * from './shared-cache/dpm-replication';

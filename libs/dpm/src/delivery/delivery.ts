@@ -23,6 +23,12 @@ export interface DeliveryListener {
   down(hostId: string, generation: number): void;
 }
 
+/** Back from "ip:port" / "[ip]:port" (hold() keeps only endpoints). */
+function endpointOf(link: HostLink): HostEndpoint | undefined {
+  const match = /^\[?(.*?)\]?:(\d+)$/.exec(link.address);
+  return match ? { hostId: link.hostId, ip: match[1], port: Number(match[2]) } : undefined;
+}
+
 const formatAddress = (ip: string, port: number) => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
 
 /**
@@ -33,6 +39,8 @@ const formatAddress = (ip: string, port: number) => (ip.includes(':') ? `[${ip}]
 export class Delivery {
   private readonly links = new Map<string, HostLink>();
   private ticker?: NodeJS.Timeout;
+  /** Standby replica: hosts are remembered but nothing is pushed until release() (leader lease). */
+  private held?: Map<string, HostEndpoint>;
   readonly figures: DeliveryFigures = { messages: 0, bytes: 0, heartbeats: 0, fullPushes: 0 };
 
   constructor(
@@ -53,6 +61,7 @@ export class Delivery {
 
   /** A node appeared or moved: (re)create its link and send it everything. */
   upsertHost(endpoint: HostEndpoint): void {
+    if (this.held) return void this.held.set(endpoint.hostId, endpoint);
     const address = formatAddress(endpoint.ip, endpoint.port);
     const existing = this.links.get(endpoint.hostId);
     if (existing && existing.address === address) return;
@@ -74,6 +83,7 @@ export class Delivery {
   }
 
   removeHost(hostId: string): void {
+    this.held?.delete(hostId);
     const link = this.links.get(hostId);
     if (!link) return;
     link.close();
@@ -96,6 +106,31 @@ export class Delivery {
   async resync(hostId: string, timeoutMs: number): Promise<void> {
     const link = this.mustLink(hostId);
     await link.waitForAck(link.requestFull(), timeoutMs);
+  }
+
+  /** Stops pushing (standby): links close, their endpoints are kept for release(). */
+  hold(): void {
+    if (this.held) return;
+    const held = new Map<string, HostEndpoint>();
+    for (const link of this.links.values()) {
+      const endpoint = endpointOf(link);
+      if (endpoint) held.set(link.hostId, endpoint);
+      link.close();
+      this.transport.forget(link.address);
+    }
+    this.links.clear();
+    this.held = held;
+  }
+
+  /** Starts pushing (became leader): every remembered host gets its FULL goal state. */
+  release(): void {
+    const held = this.held;
+    this.held = undefined;
+    for (const endpoint of held?.values() ?? []) this.upsertHost(endpoint);
+  }
+
+  get isHeld(): boolean {
+    return this.held !== undefined;
   }
 
   link(hostId: string): HostLink | undefined {

@@ -41,6 +41,7 @@ export class NetworkConfigurationController {
     return {
       nb_cfg: nbCfg,
       rebuilt: this.dpm.isRebuilt,
+      ...this.dpm.replicaStatus(),
       figures: { ...dataPlane.delivery.figures },
       hosts: dataPlane.delivery.hosts().map((link) => ({
         host_id: link.hostId,
