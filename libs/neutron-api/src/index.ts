@@ -22,6 +22,7 @@ export * from './attributes/revision';
 export * from './context/project-context';
 export * from './attributes/attribute-helpers';
 export * from './http/list-response';
+export * from './http/neutron-resource-routes';
 export * from './context/keystone/keystone-token-validator';
 export * from './context/keystone/token-cache';
 export * from './context/role-policy';

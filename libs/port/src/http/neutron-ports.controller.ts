@@ -1,18 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import {
-  Ctx,
-  listResponse,
-  parseCreateBody,
-  parseIfMatch,
-  parseListQuery,
-  parseUpdateBody,
-  projectFields,
-  RawQuery,
-  RequestContext,
-  requestBodySchema,
-} from '@alcor/neutron-api';
+import { Ctx, neutronRoutes, parseIfMatch, RawQuery, RequestContext, requestBodySchema } from '@alcor/neutron-api';
 import { changesFromAttributes, draftFromAttributes } from '../domain/port-draft';
 import { CreatePorts } from '../use-cases/create-ports/create-ports';
 import { DeletePort } from '../use-cases/delete-port/delete-port';
@@ -20,6 +9,8 @@ import { QueryPorts } from '../use-cases/query-ports/query-ports';
 import { UpdatePort } from '../use-cases/update-port/update-port';
 import { portSpec as spec } from './port-attributes';
 import { toPort } from './port.mapper';
+
+const routes = neutronRoutes({ spec, toView: toPort, fromAttributes: draftFromAttributes, changesFromAttributes });
 
 /** /v2.0/ports: Neutron shapes in, one use case, Neutron shapes out. */
 @ApiTags('ports')
@@ -35,32 +26,27 @@ export class NeutronPortsController {
   @Get()
   @ApiOperation({ summary: 'List ports (filters incl. fixed_ips=ip_address=..., device_id, binding:host_id; fields, sorting, paging, tags)' })
   async list(@Ctx() ctx: RequestContext, @Query() raw: RawQuery, @Req() req: FastifyRequest) {
-    const query = parseListQuery(raw, spec);
-    return listResponse(spec.collection, await this.query.list(ctx, query), query, req, toPort);
+    return routes.list(raw, req, (query) => this.query.list(ctx, query));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Show a port' })
   async show(@Ctx() ctx: RequestContext, @Param('id') id: string, @Query() raw: RawQuery) {
-    const { fields } = parseListQuery({ fields: raw.fields }, spec);
-    return { port: projectFields(toPort(await this.query.get(ctx, id)), fields) };
+    return routes.show(raw, () => this.query.get(ctx, id));
   }
 
   @Post()
   @ApiOperation({ summary: 'Create a port, or many atomically with {"ports": [...]}' })
   @ApiBody({ schema: requestBodySchema(spec, 'create') })
   async createPorts(@Ctx() ctx: RequestContext, @Body() body: unknown) {
-    const bulk = typeof body === 'object' && body !== null && spec.collection in body;
-    const created = (await this.create.execute(ctx, parseCreateBody(body, spec, ctx).map(draftFromAttributes))).map(toPort);
-    return bulk ? { ports: created } : { port: created[0] };
+    return routes.create(ctx, body, (drafts) => this.create.execute(ctx, drafts));
   }
 
   @Put(':id')
   @ApiOperation({ summary: 'Update a port (If-Match: revision_number=N supported)' })
   @ApiBody({ schema: requestBodySchema(spec, 'update') })
   async updatePort(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: unknown, @Headers('if-match') ifMatch?: string) {
-    const changes = changesFromAttributes(parseUpdateBody(body, spec, ctx));
-    return { port: toPort(await this.update.execute(ctx, id, changes, parseIfMatch(ifMatch))) };
+    return routes.update(ctx, body, ifMatch, (changes, revisions) => this.update.execute(ctx, id, changes, revisions));
   }
 
   @Delete(':id')

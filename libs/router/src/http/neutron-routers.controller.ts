@@ -1,18 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import {
-  Ctx,
-  listResponse,
-  parseCreateBody,
-  parseIfMatch,
-  parseListQuery,
-  parseUpdateBody,
-  projectFields,
-  RawQuery,
-  RequestContext,
-  requestBodySchema,
-} from '@alcor/neutron-api';
+import { Ctx, neutronRoutes, parseIfMatch, RawQuery, RequestContext, requestBodySchema } from '@alcor/neutron-api';
 import { parseRoutesBody } from '../domain/extra-routes';
 import { parseInterfaceRequest } from '../domain/interface-request';
 import { changesFromAttributes, draftFromAttributes } from '../domain/router-draft';
@@ -25,6 +14,8 @@ import { RemoveRouterInterface } from '../use-cases/router-interfaces/remove-rou
 import { UpdateRouter } from '../use-cases/update-router/update-router';
 import { routerSpec as spec } from './router-attributes';
 import { toInterfaceInfo, toRouter } from './router.mapper';
+
+const routes = neutronRoutes({ spec, toView: toRouter, fromAttributes: draftFromAttributes, changesFromAttributes });
 
 /** /v2.0/routers with the interface and extra-route actions: Neutron shapes in, one use case, Neutron shapes out. */
 @ApiTags('routers')
@@ -43,32 +34,27 @@ export class NeutronRoutersController {
   @Get()
   @ApiOperation({ summary: 'List routers (filters, fields, sorting, paging, tags)' })
   async list(@Ctx() ctx: RequestContext, @Query() raw: RawQuery, @Req() req: FastifyRequest) {
-    const query = parseListQuery(raw, spec);
-    return listResponse(spec.collection, await this.query.list(ctx, query), query, req, toRouter);
+    return routes.list(raw, req, (query) => this.query.list(ctx, query));
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Show a router' })
   async show(@Ctx() ctx: RequestContext, @Param('id') id: string, @Query() raw: RawQuery) {
-    const { fields } = parseListQuery({ fields: raw.fields }, spec);
-    return { router: projectFields(toRouter(await this.query.get(ctx, id)), fields) };
+    return routes.show(raw, () => this.query.get(ctx, id));
   }
 
   @Post()
   @ApiOperation({ summary: 'Create a router (optionally with external_gateway_info), or many atomically with {"routers": [...]}' })
   @ApiBody({ schema: requestBodySchema(spec, 'create') })
   async createRouters(@Ctx() ctx: RequestContext, @Body() body: unknown) {
-    const bulk = typeof body === 'object' && body !== null && spec.collection in body;
-    const created = (await this.create.execute(ctx, parseCreateBody(body, spec, ctx).map(draftFromAttributes))).map(toRouter);
-    return bulk ? { routers: created } : { router: created[0] };
+    return routes.create(ctx, body, (drafts) => this.create.execute(ctx, drafts));
   }
 
   @Put(':id')
   @ApiOperation({ summary: 'Update a router: name, admin_state_up, external_gateway_info, routes (If-Match supported)' })
   @ApiBody({ schema: requestBodySchema(spec, 'update') })
   async updateRouter(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: unknown, @Headers('if-match') ifMatch?: string) {
-    const changes = changesFromAttributes(parseUpdateBody(body, spec, ctx));
-    return { router: toRouter(await this.update.execute(ctx, id, changes, parseIfMatch(ifMatch))) };
+    return routes.update(ctx, body, ifMatch, (changes, revisions) => this.update.execute(ctx, id, changes, revisions));
   }
 
   @Delete(':id')
