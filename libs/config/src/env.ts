@@ -73,6 +73,8 @@ export const environmentSchema = z.object({
   DPM_REPLICA_ID: z.string().regex(/^[\w.-]+$/).optional(),
   /** KV=ignite: the DPM leader lease's time to live; renewed every third of it. */
   DPM_LEADER_LEASE_MS: z.coerce.number().int().min(300).default(6000),
+  /** KV=ignite: the Ignite cache the DPM replicas share (index entries and the leader lease). */
+  DPM_SHARED_CACHE: z.string().regex(/^[\w.-]+$/).default('alcor-dpm-topology'),
   /** Neutron's [quotas] quota_<resource> defaults (-1 = unlimited); unset: Neutron's own defaults. */
   QUOTA_NETWORK: z.coerce.number().int().min(-1).optional(),
   QUOTA_SUBNET: z.coerce.number().int().min(-1).optional(),

@@ -41,8 +41,8 @@ export class DataPlane {
   readonly delivery: Delivery;
   readonly tracker: PortStatusTracker;
   nbCfg = 0;
-  /** Every change applied to the index (write-through of the shared topology cache). */
-  onApplied?: (key: string, revision: number, deleted: boolean, data: unknown) => void;
+  /** Every change applied (write-through of the shared topology cache); unprogrammed: the index kept the older record. */
+  onApplied?: (key: string, revision: number, deleted: boolean, data: unknown, unprogrammed?: boolean) => void;
   private readonly filter = new ChangeFilter();
   private readonly progress = new Map<string, ResourceProgress>();
   private readonly records = new Map<string, unknown>();
@@ -95,7 +95,7 @@ export class DataPlane {
       this.records.set(key, event.data);
       const known = this.progress.get(key);
       if (known) known.revision = event.revisionNumber;
-      this.onApplied?.(key, event.revisionNumber, false, event.data);
+      this.onApplied?.(key, event.revisionNumber, false, event.data, true);
       return true;
     }
     this.applyChange(key, change, event);

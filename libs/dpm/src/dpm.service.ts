@@ -83,8 +83,9 @@ export class DpmService implements OnApplicationBootstrap, OnApplicationShutdown
       // Pushing goal states does not need it; agents' restart and on-demand requests do.
       this.logger.error(`NCM role disabled: cannot listen on ${host}:${grpcPort}: ${String(error)}`);
     }
-    const options = { mode: 'failover', initialPosition: 'earliest', nackRedeliveryDelayMs: 500 } as const;
     this.replication = await DpmReplication.open(this.environment, this.dataPlane, this.logger);
+    const initialPosition = DpmReplication.initialPosition(this.environment);
+    const options = { mode: 'failover', initialPosition, nackRedeliveryDelayMs: 500 } as const;
     const subscription = DpmReplication.subscriptionName(DPM_SUBSCRIPTION, this.environment);
     for (const topic of dpmTopics()) {
       const handler = (message: ReceivedMessage) => this.detached.runInAsyncScope(() => this.onEvent(topic, message));

@@ -6,9 +6,6 @@ import type { DataPlane, ListedResource } from '../data-plane';
 import { LeaderLease } from './leader-lease';
 import { TopologyCache } from './topology-cache';
 
-/** The Ignite cache the DPM replicas share (index entries and the leader lease). */
-export const DPM_CACHE_NAME = 'alcor-dpm-topology';
-
 export type RebuildSource = 'listings' | 'cache';
 
 /**
@@ -37,13 +34,23 @@ export class DpmReplication {
 
   static async open(environment: Environment, dataPlane: DataPlane, logger: Logger): Promise<DpmReplication | undefined> {
     if (environment.KV !== 'ignite') return undefined;
-    const store = await createKvStore(environment, DPM_CACHE_NAME, (error) => logger.warn(`shared cache: ${String(error)}`));
+    const store = await createKvStore(environment, environment.DPM_SHARED_CACHE, (error) => logger.warn(`shared cache: ${String(error)}`));
     return new DpmReplication(store, dataPlane, environment, logger);
   }
 
   /** Each replica its own durable subscription, so every one sees every change. */
   static subscriptionName(base: string, environment: Environment): string {
     return environment.KV === 'ignite' && environment.DPM_REPLICA_ID ? `${base}-${environment.DPM_REPLICA_ID}` : base;
+  }
+
+  /**
+   * A replica's new subscription starts at the latest message: it is created before the index is
+   * loaded (listings or cache), so that load covers everything older and the replay of the topics'
+   * whole history (other replicas' past) is skipped. An existing subscription resumes at its cursor.
+   * Window: an event the cache's writer had not yet applied when this replica loaded is missed.
+   */
+  static initialPosition(environment: Environment): 'earliest' | 'latest' {
+    return environment.KV === 'ignite' && environment.DPM_REPLICA_ID ? 'latest' : 'earliest';
   }
 
   get role(): 'leader' | 'standby' {
@@ -66,7 +73,7 @@ export class DpmReplication {
   async loaded(listed: ListedResource[], source: RebuildSource): Promise<void> {
     this.source = source;
     if (source === 'listings') await this.cache.fill(listed);
-    this.dataPlane.onApplied = (key, revision, deleted, data) => this.cache.enqueue(key, revision, deleted, data);
+    this.dataPlane.onApplied = (key, revision, deleted, data, unprogrammed) => this.cache.enqueue(key, revision, deleted, data, unprogrammed);
   }
 
   async stop(): Promise<void> {

@@ -71,7 +71,7 @@ describe('LeaderLease', () => {
 describe('two replicas through the cache', () => {
   const timings = { pushTimeoutMs: 200, heartbeatMs: 60_000, heartbeatMisses: 2, retryMaxMs: 20 };
   let seq = 0;
-  const event = (resource: string, change: string, id: string, data: { revision_number: number }): ResourceEvent<unknown> => ({
+  const event = (resource: string, change: string, id: string, data: { revision_number: number } & Record<string, unknown>): ResourceEvent<unknown> => ({
     schemaVersion: 1, eventId: `e${++seq}`, type: `${resource}.${change}`, resource, resourceId: id, projectId: 'p', revisionNumber: data.revision_number, occurredAt: '', data,
   });
   const node = (n: number) => ({ node_id: `n${n}`, node_name: `host-${n}`, local_ip: `10.1.0.${n}`, mac_address: `02:00:00:00:00:0${n}`, server_port: 50001, revision_number: 1 });
@@ -90,7 +90,7 @@ describe('two replicas through the cache', () => {
     const a = new DataPlane(transport, timings, () => undefined);
     a.load([]);
     await cache.fill([]);
-    a.onApplied = (key, revision, deleted, data) => cache.enqueue(key, revision, deleted, data);
+    a.onApplied = (key, revision, deleted, data, unprogrammed) => cache.enqueue(key, revision, deleted, data, unprogrammed);
     const events = [
       event('node', 'created', 'n1', node(1)),
       event('node', 'created', 'n2', node(2)),
@@ -99,12 +99,15 @@ describe('two replicas through the cache', () => {
       event('port', 'created', 'pb', port('pb', 'host-2', '10.0.0.11')),
       event('port', 'created', 'pa', port('pa', 'host-1', '10.0.0.10')),
       event('port', 'updated', 'pa', port('pa', 'host-2', '10.0.0.10', 2)),
+      event('port', 'updated', 'pb', { ...port('pb', 'host-2', '10.0.0.11', 2), status: 'ACTIVE' }), // status only: not re-programmed
+      event('port', 'updated', 'pb', { ...port('pb', 'host-2', '10.0.0.11', 3), status: 'DOWN' }),
       event('port', 'created', 'pc', port('pc', 'host-1', '10.0.0.12')),
       event('port', 'deleted', 'pc', port('pc', 'host-1', '10.0.0.12', 2)),
     ];
     for (const e of events) a.handle(e);
     await cache.flush();
     expect(await store.get('port/pc')).toBeUndefined();
+    expect(JSON.parse((await store.get('port/pb')) ?? '{}')).toMatchObject({ revision: 3, data: { revision_number: 1, status: 'DOWN' } });
 
     const toB = new RecordingTransport();
     const b = new DataPlane(toB, timings, () => undefined);

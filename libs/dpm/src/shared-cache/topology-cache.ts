@@ -28,10 +28,10 @@ export class TopologyCache {
   constructor(private readonly store: KvStore, private readonly onError: (key: string, error: unknown) => void = () => undefined) {}
 
   /** Write-through of one applied change, after the key's earlier writes (fire and forget). */
-  enqueue(key: string, revision: number, deleted: boolean, data: unknown): void {
+  enqueue(key: string, revision: number, deleted: boolean, data: unknown, unprogrammed = false): void {
     const previous = this.pending.get(key) ?? Promise.resolve();
     const next: Promise<unknown> = previous
-      .then(() => this.write(key, revision, deleted, data))
+      .then(() => this.write(key, revision, deleted, data, unprogrammed))
       .catch((error: unknown) => this.onError(key, error))
       .finally(() => {
         if (this.pending.get(key) === next) this.pending.delete(key);
@@ -68,20 +68,29 @@ export class TopologyCache {
     await this.store.put(POPULATED_KEY, JSON.stringify({ at: new Date().toISOString(), resources: listed.length }));
   }
 
-  /** Writes one applied change unless the cache already holds a newer revision; true when it wrote. */
-  async write(key: string, revision: number, deleted: boolean, data: unknown): Promise<boolean> {
-    const next = JSON.stringify({ revision, data } satisfies CachedRecord);
+  /**
+   * Writes one applied change unless the cache already holds a newer revision; true when it wrote.
+   * `unprogrammed` (a change the index did not take, e.g. a port's status): the stored record is
+   * kept with the new revision and status, so a replica loading it builds the same goal state.
+   */
+  async write(key: string, revision: number, deleted: boolean, data: unknown, unprogrammed = false): Promise<boolean> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const current = await this.store.get(key);
       if (current === undefined) {
         if (deleted) return false;
-        if (await this.store.putIfAbsent(key, next)) return true;
+        if (await this.store.putIfAbsent(key, JSON.stringify({ revision, data } satisfies CachedRecord))) return true;
         continue;
       }
-      const stored = (JSON.parse(current) as CachedRecord).revision;
-      if (revision < stored) return false;
+      const stored = JSON.parse(current) as CachedRecord;
+      if (revision < stored.revision) return false;
+      const next = JSON.stringify({ revision, data: unprogrammed ? withStatusOf(stored.data, data) : data } satisfies CachedRecord);
       if (deleted ? await this.store.removeIfEquals(key, current) : await this.store.compareAndSet(key, current, next)) return true;
     }
     return false;
   }
+}
+
+function withStatusOf(programmed: unknown, latest: unknown): unknown {
+  const status = latest && typeof latest === 'object' ? (latest as { status?: unknown }).status : undefined;
+  return programmed && typeof programmed === 'object' && status !== undefined ? { ...programmed, status } : programmed;
 }
