@@ -121,19 +121,23 @@ if (wsUrl && postgres && igniteEndpoint) {
         };
         const before = await sameOnBoth('A and B with the same goal-state digest per host');
 
+        const portCreated = Date.now();
         expect((await ports.post('/v2.0/ports', { port: { network_id: network.id, 'binding:host_id': hosts[0] } })).status).toBe(201);
         const after = await sameOnBoth('A and B converged on a new digest after one more port', before);
+        const convergedMs = Date.now() - portCreated;
         expect((await digest(b, hosts[0]))?.counts['portStates']).toBe(3);
         expect(after.get(hosts[1])).not.toBe(before.get(hosts[1])); // the new port is host 1's neighbor
 
         // A dies without releasing its lease: B takes over after the TTL and pushes FULL states.
         const fullBefore = fleet.agents.map((agent) => agent.received.filter((p) => p.kind === 'full').length);
+        const killed = Date.now();
         await a.process.stop('SIGKILL');
         const takeover = await waitFor(async () => {
           const body = await status(b);
           return body.replica?.role === 'leader' && body.hosts.length === 2 && body.hosts.every((h) => h.acked_generation >= 1 && h.state === 'up') && body;
         }, 30_000, 'B leading and acked by both hosts');
         expect(takeover.hosts.map((h) => h.host_id).sort()).toEqual([...hosts].sort());
+        process.stderr.write(`dpm replicas: both on the new digest ${convergedMs} ms after the port create; B leading and acked ${Date.now() - killed} ms after A was killed (lease ttl 1500 ms)\n`);
         fleet.agents.forEach((agent, i) => expect(agent.received.filter((p) => p.kind === 'full').length).toBeGreaterThan(fullBefore[i]));
         expect(Object.keys(fleet.agents[0].received.filter((p) => p.kind === 'full').at(-1)?.goalState.portStates ?? {})).toHaveLength(3);
       } catch (error) {
