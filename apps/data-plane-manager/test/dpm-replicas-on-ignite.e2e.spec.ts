@@ -96,6 +96,12 @@ if (wsUrl && postgres && igniteEndpoint) {
           throw new Error(`${error.message}: ${JSON.stringify(await Promise.all(hosts.map((h) => digest(a, h))))} ${JSON.stringify(await status(a))}`);
         });
 
+        // The hosts' acks travel back as port status events over Pulsar to the port manager, a separate process.
+        await waitFor(async () => {
+          const listed = (await ports.get<{ ports: { status: string }[] }>(`/v2.0/ports?network_id=${network.id}`)).body.ports;
+          return listed.length === hosts.length * 2 && listed.every((p) => p.status === 'ACTIVE');
+        }, 30_000, 'every port ACTIVE in the port manager');
+
         const b = await startDpm('b');
         const second = await waitFor(async () => {
           const body = await status(b);
