@@ -38,10 +38,10 @@ export class SubnetModule implements OnModuleInit {
   constructor(@Inject(NeutronExtensions) private readonly extensions: NeutronExtensions) {}
 
   onModuleInit(): void {
+    // Not 'subnet_allocation': in Neutron that alias means /v2.0/subnetpools, which is not served.
     this.extensions.registerCollections('subnets');
     this.extensions.register(
       { alias: 'subnet', name: 'Subnet', description: 'IPv4 and IPv6 subnets with allocation pools, gateway, DNS and host routes.' },
-      { alias: 'subnet_allocation', name: 'Subnet Allocation', description: 'Subnets from an explicit CIDR (no subnet pools).' },
     );
   }
 }
