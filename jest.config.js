@@ -4,4 +4,4 @@ const projects = ['apps', 'libs', 'tools']
   .flatMap((dir) => (existsSync(dir) ? readdirSync(dir).map((name) => `${dir}/${name}`) : []))
   .filter((root) => existsSync(`${root}/jest.config.js`))
   .map((root) => `<rootDir>/${root}`);
-module.exports = { projects, testTimeout: 30000 };
+module.exports = { projects, testTimeout: 120_000 }; // see jest.preset.js

@@ -27,7 +27,7 @@ describe('data-plane-manager process', () => {
       store: await createTestStore('pglite'),
     });
     fleet = await Fleet.start(2, { prefix: 'split' });
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await dpm?.stop('SIGTERM');
     await fleet?.stop();
@@ -69,7 +69,7 @@ describe('data-plane-manager process', () => {
     expect(b.state.ids('neighborStates').some((key) => key.endsWith(pa))).toBe(true);
     // The port manager of the other process hears the verdicts only over a shared bus (BUS=pulsar).
     expect((await api.get<{ port: { status: string } }>(`/v2.0/ports/${pa}`)).body.port.status).toBe('DOWN');
-  }, 60_000);
+  }, 120_000);
 
   it('stops cleanly on SIGTERM', async () => {
     if (!dpm) throw new Error('data-plane-manager did not start');

@@ -11,7 +11,7 @@ describe.each(storeKinds())('mac-manager process on %s', (kind) => {
     store = await createTestStore(kind);
     service = await spawnService('mac-manager', { DATA_DIR: 'memory://', DATABASE_URL: store.databaseUrl, MAC_OUI: '02:ab:cd' });
     // Starting a process from TypeScript sources takes seconds more on a loaded 2-core machine.
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await service?.stop();
     await store?.dispose();

@@ -32,7 +32,7 @@ describe.each(storeKinds())('quota under concurrent creates and deletes on %s', 
     const again = await Promise.all(Array.from({ length: 30 }, () => api.post('/v2.0/ports', { port: { network_id: network.id } })));
     expect(again.filter((r) => r.status === 201)).toHaveLength(10);
     expect(await portUsage('p-race')).toBe(10);
-  }, 60_000);
+  }, 120_000);
 
   it('admits concurrent bulks whole or not at all', async () => {
     await f.admin.put('/v2.0/quotas/p-bulks', { quota: { port: 10 } });
@@ -43,5 +43,5 @@ describe.each(storeKinds())('quota under concurrent creates and deletes on %s', 
     expect(bulks.filter((r) => r.status === 409)).toHaveLength(7);
     expect((await api.get<{ ports: Body[] }>(`/v2.0/ports?network_id=${network.id}`)).body.ports).toHaveLength(9);
     expect(await portUsage('p-bulks')).toBe(9);
-  }, 60_000);
+  }, 120_000);
 });

@@ -14,7 +14,7 @@ describe.each(storeKinds())('quota-manager process on %s', (kind) => {
     service = await spawnService('quota-manager', { DATA_DIR: 'memory://', DATABASE_URL: store.databaseUrl, QUOTA_PORT: '2' });
     // The calling manager's own store (its transaction fails, the quota manager's change is undone).
     caller = await Database.open({ dataDir: 'memory://', poolSize: 1 }, []);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await caller?.close();
     await service?.stop();

@@ -51,5 +51,5 @@ const postgres = storeKinds().includes('postgres');
     expect(await usage()).toMatchObject({ network: { used: 1 }, subnet: { used: 1 }, port: { used: 2 } });
     expect((await ports.delete(`/v2.0/ports/${two.body.ports[0].id}`)).status).toBe(204);
     expect((await usage()).port.used).toBe(1);
-  }, 60_000);
+  }, 120_000);
 });

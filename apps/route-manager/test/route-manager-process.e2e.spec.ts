@@ -10,7 +10,7 @@ describe.each(storeKinds())('route-manager process on %s', (kind) => {
   beforeAll(async () => {
     store = await createTestStore(kind);
     service = await spawnService('route-manager', { DATA_DIR: 'memory://', DATABASE_URL: store.databaseUrl });
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await service?.stop();
     await store?.dispose();

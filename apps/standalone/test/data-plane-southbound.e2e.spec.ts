@@ -47,12 +47,12 @@ describe.each(cases)('data-plane manager agents on %s over %s', (kind, southboun
     [a, b] = f.fleet.agents;
     await f.registerFleet();
     ({ network } = await f.network('10.61.0.0/24'));
-  }, 90000);
+  }, 120_000);
   afterAll(async () => {
     await f?.close();
     await bus?.close();
     if (namespace) await deleteNamespace(namespace);
-  }, 30000);
+  }, 120_000);
 
   it('ports are DOWN until their host acked them, then ACTIVE; each host has its ports and the others as neighbors', async () => {
     const mine = await f.createPort(network.id, a.nodeName);
@@ -86,7 +86,7 @@ describe.each(cases)('data-plane manager agents on %s over %s', (kind, southboun
     const before = a.received.length;
     await f.waitForStatus(port.id, 'ACTIVE', 15000);
     await waitFor(() => a.received.slice(before).some((p) => p.kind === 'full' && p.goalState.portStates[port.id] !== undefined), 5000, 'a full push after the silence');
-  }, 40000);
+  }, 120_000);
 
   it('gives a restarted agent (AGENT_RESTARTED) its full state back', async () => {
     const expected = b.state.ids('portStates');
@@ -106,7 +106,7 @@ describe.each(cases)('data-plane manager agents on %s over %s', (kind, southboun
     const fresh = await f.createPort(network.id, b.nodeName);
     await f.waitForStatus(fresh.id, 'ACTIVE', 15000);
     await waitFor(() => hasNeighbor(a, fresh.id), 5000, 'the new neighbor on a');
-  }, 60000);
+  }, 120_000);
 });
 
 if (!wsUrl && process.env.CI === 'true') {

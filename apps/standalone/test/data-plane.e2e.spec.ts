@@ -23,7 +23,7 @@ describe.each(storeKinds())('data-plane manager in standalone on %s', (kind) => 
     [a, b, c] = f.fleet.agents;
     await f.registerFleet();
     ({ network } = await f.network('10.60.0.0/24'));
-  }, 90000);
+  }, 120_000);
   afterAll(() => f?.close(), 30000);
 
   it('pushes each bound port to its host and as a neighbor to the other hosts of the VPC; DOWN until acked, then ACTIVE', async () => {
@@ -155,5 +155,5 @@ describe.each(storeKinds())('data-plane manager in standalone on %s', (kind) => 
     const fresh = await f.createPort(network.id, b.nodeName);
     await f.waitForStatus(fresh.id, 'ACTIVE');
     await waitFor(() => hasNeighbor(a, fresh.id) && hasNeighbor(c, fresh.id), 5000, 'the new neighbor on a and c');
-  }, 60000);
+  }, 120_000);
 });

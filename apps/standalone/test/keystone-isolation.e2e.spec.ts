@@ -26,7 +26,7 @@ describe.each(storeKinds())('Keystone authentication and tenant isolation on %s'
       KEYSTONE_SERVICE_PROJECT: 'service',
     });
     tokenA = keystone.issue('project-a', ['member', 'reader']);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await f?.service.close();
     await keystone?.stop();

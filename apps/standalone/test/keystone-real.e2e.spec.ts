@@ -67,7 +67,7 @@ if (!keystoneUrl && process.env.CI !== 'true') console.warn('SKIPPED real Keysto
       // One uWSGI worker on a busy 2-core machine answers a validation in 1-3 s.
       KEYSTONE_TIMEOUT_MS: 20_000,
     });
-  }, 90_000);
+  }, 120_000);
   afterAll(() => f?.service.close());
 
   it("maps Keystone's projects and roles: isolation, admin sees all, reader only reads, revoked tokens stop working", async () => {

@@ -28,16 +28,13 @@ if (pulsarAvailable) {
   }, 240_000);
   afterAll(() => broker?.dispose());
 
-  // An orderly restart on PGlite always. The crash (SIGKILL) case on PostgreSQL left events
-  // undelivered after 120 s in 2 of 5 full runs here (an open bug, see the closing note of
-  // 2026-12-01), so it runs only with PULSAR_FAULT_ALL=1 until that is fixed.
+  // An orderly restart, and a crash (SIGKILL) on PostgreSQL when it is there. The crash case used
+  // to leave events undelivered now and then: the restarted broker's bookie registration looped
+  // (apache/pulsar#17759), which deploy/local/pulsar.sh start now detects and clears.
   const kinds = storeKinds();
-  const all = process.env.PULSAR_FAULT_ALL === '1';
-  const cases = all
-    ? kinds.length > 1
-      ? ([[kinds[0], 'term'], [kinds[1], 'kill']] as const)
-      : ([[kinds[0], 'term'], [kinds[0], 'kill']] as const)
-    : ([[kinds[0], 'term']] as const);
+  const cases = kinds.length > 1
+    ? ([[kinds[0], 'term'], [kinds[1], 'kill']] as const)
+    : ([[kinds[0], 'term'], [kinds[0], 'kill']] as const);
 
   describe.each(cases)('port events across a Pulsar broker restart on %s (%s)', (kind, how) => {
     let f: StandaloneFixture;

@@ -46,5 +46,5 @@ describe('standalone process on its embedded default', () => {
     await service?.stop('SIGTERM');
     expect(service?.child.exitCode === 0 || service?.child.signalCode === 'SIGTERM').toBe(true);
     service = undefined;
-  }, 60_000);
+  }, 120_000);
 });

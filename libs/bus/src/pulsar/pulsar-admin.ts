@@ -1,4 +1,5 @@
 import { MessageBusError, SubscriptionBusyError } from '../errors';
+import { backoffDelay } from './backoff';
 import type { PulsarTopicName } from './topic-name';
 
 /** An admin REST call answered with an unexpected status. */
@@ -21,6 +22,12 @@ export interface PulsarAdminOptions {
   requestTimeoutMs?: number;
   /** Sent as `Authorization` when set. */
   authorization?: string;
+  /**
+   * How long a call keeps retrying a 5xx answer or a refused connection (default 20 s). Every
+   * call here is idempotent (409/404 count as done), and a broker answers 500/503 for a while
+   * after it starts or while its bookie is briefly unavailable.
+   */
+  retryForMs?: number;
 }
 
 /** The few admin REST calls the WebSocket adapter needs (Pulsar 3.0 `/admin/v2`). */
@@ -99,6 +106,18 @@ export class PulsarAdmin {
   }
 
   private async send(method: string, path: string, body?: string): Promise<{ status: number; text: string }> {
+    const deadline = Date.now() + (this.options.retryForMs ?? 20_000);
+    for (let attempt = 0; ; attempt++) {
+      const answer = await this.sendOnce(method, path, body).catch((error: unknown) => {
+        if (Date.now() >= deadline) throw error;
+        return undefined; // connection refused or reset: retried below
+      });
+      if (answer && (answer.status < 500 || Date.now() >= deadline)) return answer;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(backoffDelay(attempt, { initialMs: 200, maxMs: 3_000 }), Math.max(0, deadline - Date.now()))));
+    }
+  }
+
+  private async sendOnce(method: string, path: string, body?: string): Promise<{ status: number; text: string }> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (this.options.authorization) headers.Authorization = this.options.authorization;

@@ -6,7 +6,7 @@ const wsUrl = process.env.PULSAR_WS_URL;
 const httpUrl = process.env.PULSAR_HTTP_URL;
 
 if (wsUrl) {
-  jest.setTimeout(60_000);
+  jest.setTimeout(120_000);
   describeMessageBusContract(
     'pulsar-websocket',
     () => PulsarWebSocketMessageBus.connect({ wsUrl, httpUrl, connectTimeoutMs: 10_000 }),

@@ -72,7 +72,7 @@ type BusKind = 'in-memory' | 'pulsar';
 const busKinds: BusKind[] = ['in-memory', ...(wsUrl ? (['pulsar'] as const) : [])];
 
 describe.each(busKinds)('PulsarAgentTransport with PulsarFakeAgent on the %s bus', (kind) => {
-  jest.setTimeout(60_000);
+  jest.setTimeout(120_000);
   // On Pulsar a namespace per run, deleted afterwards.
   const namespace = kind === 'pulsar' ? `alcor-test/southbound-${randomBytes(4).toString('hex')}` : 'alcor/hosts';
   let bus: MessageBus;

@@ -8,7 +8,7 @@ import { IgniteKvStore } from './ignite-kv-store';
 const endpoint = process.env.IGNITE_ENDPOINT;
 
 if (endpoint) {
-  jest.setTimeout(30_000);
+  jest.setTimeout(120_000);
   describeKvStoreContract('ignite', (cache) => IgniteKvStore.connect({ endpoints: endpoint, cache }), {
     dispose: async (cache) => {
       const store = await IgniteKvStore.connect({ endpoints: endpoint, cache });
