@@ -1,4 +1,4 @@
-import { DestinationType, OperationType, RouterState, UpdateType } from './index';
+import { DestinationType, OperationType, RouterConfiguration, RouterState, UpdateType } from './index';
 import { hex, toHex } from './testing/golden';
 
 describe('router.proto golden bytes', () => {
@@ -54,5 +54,35 @@ describe('router.proto golden bytes', () => {
     expect(decoded).toEqual(state);
     const rule = decoded.configuration?.subnetRoutingTables[0]?.routingRules[0];
     expect(rule?.routingRuleExtraInfo?.destinationType).toBe(DestinationType.VPC_GW);
+  });
+});
+
+describe('router.proto floating-IP extension (field 100, not in Alcor)', () => {
+  const config = RouterConfiguration.fromPartial({
+    id: 'r1',
+    floatingIps: [{ operationType: OperationType.CREATE, id: 'f', floatingIpAddress: '1.2.3.4', fixedIpAddress: '10.0.0.5' }],
+  });
+  const expected = hex(
+    '1a 02 72 31', // field 3 id LEN 2 "r1"
+    'a2 06 18', // field 100 floating_ips LEN 24 (tag 100 << 3 | 2 = 802, varint a2 06)
+    '08 01', //   FloatingIp field 1 operation_type VARINT CREATE = 1
+    '12 01 66', //   field 2 id LEN 1 "f"
+    '22 07 31 2e 32 2e 33 2e 34', //   field 4 floating_ip_address LEN 7 "1.2.3.4"
+    '2a 08 31 30 2e 30 2e 30 2e 35', //   field 5 fixed_ip_address LEN 8 "10.0.0.5"
+  );
+
+  it('encodes to the hand-derived bytes and back', () => {
+    expect(toHex(RouterConfiguration.encode(config).finish())).toBe(toHex(expected));
+    expect(RouterConfiguration.decode(expected)).toEqual(config);
+  });
+
+  it('writes no byte for an empty list, so Alcor-shaped router states are unchanged', () => {
+    expect(toHex(RouterConfiguration.encode(RouterConfiguration.fromPartial({ id: 'r1' })).finish())).toBe('1a 02 72 31');
+  });
+
+  it('is skipped as an unknown field by a reader of the extension-free shape', () => {
+    // RouterState.decode of a state whose configuration is followed by an unknown field 100 of its own
+    const withUnknown = new Uint8Array([...hex('08 02', '12 04', '1a 02 72 31'), ...hex('a2 06 00')]);
+    expect(RouterState.decode(withUnknown).configuration?.id).toBe('r1');
   });
 });

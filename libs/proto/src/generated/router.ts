@@ -61,6 +61,7 @@ export interface RouterConfiguration {
   updateType: UpdateType;
   hostDvrMacAddress: string;
   subnetRoutingTables: RouterConfiguration_SubnetRoutingTable[];
+  floatingIps: RouterConfiguration_FloatingIp[];
 }
 
 export interface RouterConfiguration_RoutingRuleExtraInfo {
@@ -84,13 +85,53 @@ export interface RouterConfiguration_SubnetRoutingTable {
   routingRules: RouterConfiguration_RoutingRule[];
 }
 
+/**
+ * --- Extension (not in Alcor's schema; docs/southbound.md: floating IPs were never pushed) ---
+ * Distributed floating IPs, as OVN's dnat_and_snat with external_mac: the 1:1 NAT lives on the
+ * host of the fixed port, so a router state carries only the floating IPs of ports bound to the
+ * host that receives it. Wire-compatible: field 100 is unknown to Alcor agents (ACA skips it),
+ * and an empty list writes no byte, so Alcor-shaped router states encode exactly as before.
+ */
+export interface RouterConfiguration_FloatingIp {
+  /** CREATE in a FULL router state (the list is complete) */
+  operationType: OperationType;
+  id: string;
+  revisionNumber: number;
+  /** DNAT destination / SNAT source on the external network */
+  floatingIpAddress: string;
+  /** the fixed port's address it maps to */
+  fixedIpAddress: string;
+  /** the fixed port (bound to the receiving host) */
+  portId: string;
+  /** external network */
+  floatingNetworkId: string;
+  /** external subnet holding floating_ip_address ('' if unknown) */
+  floatingSubnetId: string;
+  /** next hop on the external network: that subnet's gateway ('' if unknown) */
+  floatingGatewayIp: string;
+  /** the port holding the address on the external network */
+  floatingPortId: string;
+  /** its MAC, the external MAC of the distributed NAT ('' if unknown) */
+  floatingMacAddress: string;
+  /** same as the enclosing RouterConfiguration.id */
+  routerId: string;
+}
+
 export interface RouterState {
   operationType: OperationType;
   configuration: RouterConfiguration | undefined;
 }
 
 function createBaseRouterConfiguration(): RouterConfiguration {
-  return { revisionNumber: 0, requestId: "", id: "", updateType: 0, hostDvrMacAddress: "", subnetRoutingTables: [] };
+  return {
+    revisionNumber: 0,
+    requestId: "",
+    id: "",
+    updateType: 0,
+    hostDvrMacAddress: "",
+    subnetRoutingTables: [],
+    floatingIps: [],
+  };
 }
 
 export const RouterConfiguration: MessageFns<RouterConfiguration> = {
@@ -112,6 +153,9 @@ export const RouterConfiguration: MessageFns<RouterConfiguration> = {
     }
     for (const v of message.subnetRoutingTables) {
       RouterConfiguration_SubnetRoutingTable.encode(v!, writer.uint32(50).fork()).join();
+    }
+    for (const v of message.floatingIps) {
+      RouterConfiguration_FloatingIp.encode(v!, writer.uint32(802).fork()).join();
     }
     return writer;
   },
@@ -177,6 +221,14 @@ export const RouterConfiguration: MessageFns<RouterConfiguration> = {
             message.subnetRoutingTables.push(RouterConfiguration_SubnetRoutingTable.decode(reader, reader.uint32()));
             continue;
           }
+          case 100: {
+            if (tag !== 802) {
+              break;
+            }
+
+            message.floatingIps.push(RouterConfiguration_FloatingIp.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -217,6 +269,11 @@ export const RouterConfiguration: MessageFns<RouterConfiguration> = {
         : globalThis.Array.isArray(object?.subnet_routing_tables)
         ? object.subnet_routing_tables.map((e: any) => RouterConfiguration_SubnetRoutingTable.fromJSON(e))
         : [],
+      floatingIps: globalThis.Array.isArray(object?.floatingIps)
+        ? object.floatingIps.map((e: any) => RouterConfiguration_FloatingIp.fromJSON(e))
+        : globalThis.Array.isArray(object?.floating_ips)
+        ? object.floating_ips.map((e: any) => RouterConfiguration_FloatingIp.fromJSON(e))
+        : [],
     };
   },
 
@@ -242,6 +299,9 @@ export const RouterConfiguration: MessageFns<RouterConfiguration> = {
         RouterConfiguration_SubnetRoutingTable.toJSON(e)
       );
     }
+    if (message.floatingIps?.length) {
+      obj.floatingIps = message.floatingIps.map((e) => RouterConfiguration_FloatingIp.toJSON(e));
+    }
     return obj;
   },
 
@@ -257,6 +317,7 @@ export const RouterConfiguration: MessageFns<RouterConfiguration> = {
     message.hostDvrMacAddress = object.hostDvrMacAddress ?? "";
     message.subnetRoutingTables =
       object.subnetRoutingTables?.map((e) => RouterConfiguration_SubnetRoutingTable.fromPartial(e)) || [];
+    message.floatingIps = object.floatingIps?.map((e) => RouterConfiguration_FloatingIp.fromPartial(e)) || [];
     return message;
   },
 };
@@ -630,6 +691,308 @@ export const RouterConfiguration_SubnetRoutingTable: MessageFns<RouterConfigurat
     const message = createBaseRouterConfiguration_SubnetRoutingTable();
     message.subnetId = object.subnetId ?? "";
     message.routingRules = object.routingRules?.map((e) => RouterConfiguration_RoutingRule.fromPartial(e)) || [];
+    return message;
+  },
+};
+
+function createBaseRouterConfiguration_FloatingIp(): RouterConfiguration_FloatingIp {
+  return {
+    operationType: 0,
+    id: "",
+    revisionNumber: 0,
+    floatingIpAddress: "",
+    fixedIpAddress: "",
+    portId: "",
+    floatingNetworkId: "",
+    floatingSubnetId: "",
+    floatingGatewayIp: "",
+    floatingPortId: "",
+    floatingMacAddress: "",
+    routerId: "",
+  };
+}
+
+export const RouterConfiguration_FloatingIp: MessageFns<RouterConfiguration_FloatingIp> = {
+  encode(message: RouterConfiguration_FloatingIp, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.operationType !== 0) {
+      writer.uint32(8).int32(message.operationType);
+    }
+    if (message.id !== "") {
+      writer.uint32(18).string(message.id);
+    }
+    if (message.revisionNumber !== 0) {
+      writer.uint32(24).uint32(message.revisionNumber);
+    }
+    if (message.floatingIpAddress !== "") {
+      writer.uint32(34).string(message.floatingIpAddress);
+    }
+    if (message.fixedIpAddress !== "") {
+      writer.uint32(42).string(message.fixedIpAddress);
+    }
+    if (message.portId !== "") {
+      writer.uint32(50).string(message.portId);
+    }
+    if (message.floatingNetworkId !== "") {
+      writer.uint32(58).string(message.floatingNetworkId);
+    }
+    if (message.floatingSubnetId !== "") {
+      writer.uint32(66).string(message.floatingSubnetId);
+    }
+    if (message.floatingGatewayIp !== "") {
+      writer.uint32(74).string(message.floatingGatewayIp);
+    }
+    if (message.floatingPortId !== "") {
+      writer.uint32(82).string(message.floatingPortId);
+    }
+    if (message.floatingMacAddress !== "") {
+      writer.uint32(90).string(message.floatingMacAddress);
+    }
+    if (message.routerId !== "") {
+      writer.uint32(98).string(message.routerId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): RouterConfiguration_FloatingIp {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseRouterConfiguration_FloatingIp();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.operationType = reader.int32() as any;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.id = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.revisionNumber = reader.uint32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.floatingIpAddress = reader.string();
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.fixedIpAddress = reader.string();
+            continue;
+          }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.portId = reader.string();
+            continue;
+          }
+          case 7: {
+            if (tag !== 58) {
+              break;
+            }
+
+            message.floatingNetworkId = reader.string();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.floatingSubnetId = reader.string();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.floatingGatewayIp = reader.string();
+            continue;
+          }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.floatingPortId = reader.string();
+            continue;
+          }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.floatingMacAddress = reader.string();
+            continue;
+          }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.routerId = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): RouterConfiguration_FloatingIp {
+    return {
+      operationType: isSet(object.operationType)
+        ? operationTypeFromJSON(object.operationType)
+        : isSet(object.operation_type)
+        ? operationTypeFromJSON(object.operation_type)
+        : 0,
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      revisionNumber: isSet(object.revisionNumber)
+        ? globalThis.Number(object.revisionNumber)
+        : isSet(object.revision_number)
+        ? globalThis.Number(object.revision_number)
+        : 0,
+      floatingIpAddress: isSet(object.floatingIpAddress)
+        ? globalThis.String(object.floatingIpAddress)
+        : isSet(object.floating_ip_address)
+        ? globalThis.String(object.floating_ip_address)
+        : "",
+      fixedIpAddress: isSet(object.fixedIpAddress)
+        ? globalThis.String(object.fixedIpAddress)
+        : isSet(object.fixed_ip_address)
+        ? globalThis.String(object.fixed_ip_address)
+        : "",
+      portId: isSet(object.portId)
+        ? globalThis.String(object.portId)
+        : isSet(object.port_id)
+        ? globalThis.String(object.port_id)
+        : "",
+      floatingNetworkId: isSet(object.floatingNetworkId)
+        ? globalThis.String(object.floatingNetworkId)
+        : isSet(object.floating_network_id)
+        ? globalThis.String(object.floating_network_id)
+        : "",
+      floatingSubnetId: isSet(object.floatingSubnetId)
+        ? globalThis.String(object.floatingSubnetId)
+        : isSet(object.floating_subnet_id)
+        ? globalThis.String(object.floating_subnet_id)
+        : "",
+      floatingGatewayIp: isSet(object.floatingGatewayIp)
+        ? globalThis.String(object.floatingGatewayIp)
+        : isSet(object.floating_gateway_ip)
+        ? globalThis.String(object.floating_gateway_ip)
+        : "",
+      floatingPortId: isSet(object.floatingPortId)
+        ? globalThis.String(object.floatingPortId)
+        : isSet(object.floating_port_id)
+        ? globalThis.String(object.floating_port_id)
+        : "",
+      floatingMacAddress: isSet(object.floatingMacAddress)
+        ? globalThis.String(object.floatingMacAddress)
+        : isSet(object.floating_mac_address)
+        ? globalThis.String(object.floating_mac_address)
+        : "",
+      routerId: isSet(object.routerId)
+        ? globalThis.String(object.routerId)
+        : isSet(object.router_id)
+        ? globalThis.String(object.router_id)
+        : "",
+    };
+  },
+
+  toJSON(message: RouterConfiguration_FloatingIp): unknown {
+    const obj: any = {};
+    if (message.operationType !== 0) {
+      obj.operationType = operationTypeToJSON(message.operationType);
+    }
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.revisionNumber !== 0) {
+      obj.revisionNumber = Math.round(message.revisionNumber);
+    }
+    if (message.floatingIpAddress !== "") {
+      obj.floatingIpAddress = message.floatingIpAddress;
+    }
+    if (message.fixedIpAddress !== "") {
+      obj.fixedIpAddress = message.fixedIpAddress;
+    }
+    if (message.portId !== "") {
+      obj.portId = message.portId;
+    }
+    if (message.floatingNetworkId !== "") {
+      obj.floatingNetworkId = message.floatingNetworkId;
+    }
+    if (message.floatingSubnetId !== "") {
+      obj.floatingSubnetId = message.floatingSubnetId;
+    }
+    if (message.floatingGatewayIp !== "") {
+      obj.floatingGatewayIp = message.floatingGatewayIp;
+    }
+    if (message.floatingPortId !== "") {
+      obj.floatingPortId = message.floatingPortId;
+    }
+    if (message.floatingMacAddress !== "") {
+      obj.floatingMacAddress = message.floatingMacAddress;
+    }
+    if (message.routerId !== "") {
+      obj.routerId = message.routerId;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<RouterConfiguration_FloatingIp>): RouterConfiguration_FloatingIp {
+    return RouterConfiguration_FloatingIp.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<RouterConfiguration_FloatingIp>): RouterConfiguration_FloatingIp {
+    const message = createBaseRouterConfiguration_FloatingIp();
+    message.operationType = object.operationType ?? 0;
+    message.id = object.id ?? "";
+    message.revisionNumber = object.revisionNumber ?? 0;
+    message.floatingIpAddress = object.floatingIpAddress ?? "";
+    message.fixedIpAddress = object.fixedIpAddress ?? "";
+    message.portId = object.portId ?? "";
+    message.floatingNetworkId = object.floatingNetworkId ?? "";
+    message.floatingSubnetId = object.floatingSubnetId ?? "";
+    message.floatingGatewayIp = object.floatingGatewayIp ?? "";
+    message.floatingPortId = object.floatingPortId ?? "";
+    message.floatingMacAddress = object.floatingMacAddress ?? "";
+    message.routerId = object.routerId ?? "";
     return message;
   },
 };
