@@ -11,6 +11,7 @@ import {
   type NeighborConfiguration,
   type PortConfiguration,
   type RouterConfiguration,
+  type RouterConfiguration_FloatingIp,
   type RouterConfiguration_RoutingRule,
   type RouterConfiguration_SubnetRoutingTable,
   type SecurityGroupConfiguration,
@@ -19,7 +20,7 @@ import {
   type VpcConfiguration,
 } from '@alcor/proto';
 import { DEFAULT_DVR_MAC, defaultHostName, dhcpId } from './conventions';
-import type { NetworkRecord, NodeRecord, PortRecord, RouterRecord, SecurityGroupRecord, SecurityGroupRuleRecord, SubnetRecord } from './records';
+import type { FloatingIpRecord, NetworkRecord, NodeRecord, PortRecord, RouterRecord, SecurityGroupRecord, SecurityGroupRuleRecord, SubnetRecord } from './records';
 
 // Record -> XConfiguration mappers. Pure and deterministic (same records, same objects), so an
 // incremental update and a full rebuild produce identical states. Every configuration carries
@@ -128,8 +129,11 @@ export function dhcpConfiguration(p: PortRecord, subnetId: string, ip: string): 
   };
 }
 
-/** A router as one host sees it: its DVR MAC and one routing table per joined subnet (sorted by subnet id). */
-export function routerConfiguration(r: RouterRecord, node: NodeRecord, subnets: SubnetRecord[]): RouterConfiguration {
+/**
+ * A router as one host sees it: its DVR MAC, one routing table per joined subnet (sorted by subnet
+ * id) and the floating IPs of the host's ports behind it (sorted by id; extension field 100).
+ */
+export function routerConfiguration(r: RouterRecord, node: NodeRecord, subnets: SubnetRecord[], floatingIps: readonly RouterConfiguration_FloatingIp[] = NO_FLOATING_IPS): RouterConfiguration {
   const routes = r.routes ?? [];
   const tables: RouterConfiguration_SubnetRoutingTable[] = subnets.map((s) => ({
     subnetId: s.id,
@@ -145,6 +149,32 @@ export function routerConfiguration(r: RouterRecord, node: NodeRecord, subnets: 
     updateType: UpdateType.FULL, // a known router is rebuilt, not merged
     hostDvrMacAddress: node.host_dvr_mac || DEFAULT_DVR_MAC,
     subnetRoutingTables: tables,
+    floatingIps: floatingIps as RouterConfiguration_FloatingIp[],
+  };
+}
+
+/** Shared empty list (most router states carry no floating IP); never mutated. */
+export const NO_FLOATING_IPS: readonly RouterConfiguration_FloatingIp[] = Object.freeze([]);
+
+/**
+ * One floating IP as the router state of its fixed port's host carries it. `floatingSubnet` /
+ * `floatingPort`: the external subnet and port records when known (next hop = subnet gateway,
+ * external MAC = port MAC), '' otherwise.
+ */
+export function floatingIpConfiguration(f: FloatingIpRecord, floatingSubnet: SubnetRecord | undefined, floatingPort: PortRecord | undefined): RouterConfiguration_FloatingIp {
+  return {
+    operationType: OperationType.CREATE, // the router state is FULL: its list is complete
+    id: f.id,
+    revisionNumber: revision(f.revision_number),
+    floatingIpAddress: f.floating_ip_address,
+    fixedIpAddress: f.fixed_ip_address ?? '',
+    portId: f.port_id ?? '',
+    floatingNetworkId: f.floating_network_id,
+    floatingSubnetId: f.floating_subnet_id ?? '',
+    floatingGatewayIp: floatingSubnet?.gateway_ip ?? '',
+    floatingPortId: f.floating_port_id ?? '',
+    floatingMacAddress: floatingPort?.mac_address ?? '',
+    routerId: f.router_id ?? '',
   };
 }
 

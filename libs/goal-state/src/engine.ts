@@ -4,6 +4,7 @@ import {
   UpdateType,
   type DHCPConfiguration,
   type RouterConfiguration,
+  type RouterConfiguration_FloatingIp,
   type SecurityGroupConfiguration,
   type SecurityGroupConfiguration_SecurityGroupRule,
   type SecurityGroupState,
@@ -11,7 +12,9 @@ import {
 } from '@alcor/proto';
 import {
   dhcpConfiguration,
+  floatingIpConfiguration,
   memberRule,
+  NO_FLOATING_IPS,
   neighborConfiguration,
   portConfiguration,
   routerConfiguration,
@@ -23,10 +26,10 @@ import {
 import { DEFAULT_DVR_MAC, dhcpId } from './conventions';
 import { deepEqual } from './equal';
 import { MultiMap } from './multi-map';
-import type { NodeRecord, PortRecord, RouterRecord, SubnetRecord, TopologyChange } from './records';
+import type { FloatingIpRecord, NodeRecord, PortRecord, RouterRecord, SubnetRecord, TopologyChange } from './records';
 import { distinctSorted } from './reference';
 import { Topology } from './topology';
-import { sameHostView, type HostView, type PortView, type SubnetView } from './views';
+import { sameHostView, type FloatingIpView, type HostView, type PortView, type SubnetView } from './views';
 import { must } from './must';
 
 const NO_DHCP: ReadonlyMap<string, DHCPConfiguration> = new Map();
@@ -52,6 +55,10 @@ export interface ChangeSet {
   prevHosts: Map<string, HostView | undefined>;
   /** Per-rule deltas of groups patched in place (shared by every host holding the group). */
   groupDeltas: Map<string, SecurityGroupState>;
+  /** Floating IPs whose configuration, host or router changed, with their "before" views. */
+  prevFips: Map<string, FloatingIpView | undefined>;
+  /** host -> routers whose floating-IP list on that host may have changed. */
+  fipRouters: Map<string, Set<string>>;
 }
 
 /**
@@ -94,6 +101,12 @@ export class Engine {
   readonly routerHosts = new MultiMap();
   readonly visibleHosts = new MultiMap();
   readonly groupHosts = new MultiMap();
+  // floating IPs: records indexed by the ports they name (fixed and floating) and their external subnet
+  readonly fipsByPort = new MultiMap();
+  readonly fipsBySubnet = new MultiMap();
+  readonly fipViews = new Map<string, FloatingIpView>();
+  /** `<host>|<router>` -> floating IPs programmed there. */
+  readonly fipsByHostRouter = new MultiMap();
 
   /** Loads records without tracking changes; call rebuild() afterwards. */
   load(change: TopologyChange): void {
@@ -102,13 +115,14 @@ export class Engine {
 
   /** Derives every view from the records (restart rebuild). */
   rebuild(): void {
-    for (const m of [this.vpcMembers, this.routerMembers, this.vpcHosts, this.routerHosts, this.visibleHosts, this.groupHosts]) m.clear();
-    for (const map of [this.portViews, this.subnetViews, this.vpcConfigs, this.groupConfigs, this.routerConfigs, this.hostViews]) map.clear();
+    for (const m of [this.vpcMembers, this.routerMembers, this.vpcHosts, this.routerHosts, this.visibleHosts, this.groupHosts, this.fipsByHostRouter]) m.clear();
+    for (const map of [this.portViews, this.subnetViews, this.vpcConfigs, this.groupConfigs, this.routerConfigs, this.hostViews, this.fipViews]) map.clear();
     for (const id of this.t.networks.keys()) this.vpcConfigs.set(id, vpcConfiguration(must(this.t.networks.get(id))));
     for (const s of this.t.subnets.values()) this.subnetViews.set(s.id, this.computeSubnet(s));
     for (const g of this.t.groups.keys()) this.groupConfigs.set(g, must(this.computeGroup(g)));
     for (const r of this.t.routers.keys()) this.routerConfigs.set(r, must(this.computeRouter(r)));
     for (const p of this.t.ports.values()) this.setPortView(p.id, undefined, this.computePort(p));
+    for (const f of this.t.floatingIps.values()) this.setFipView(f.id, undefined, this.computeFip(f));
     for (const name of this.nodesByName.keys()) this.setHostView(name, undefined, this.computeHost(name));
   }
 
@@ -117,6 +131,7 @@ export class Engine {
     const c: ChangeSet = {
       localPorts: new Set(), neighborPorts: new Set(), networks: new Set(), subnets: new Set(), groups: new Set(), routers: new Set(), hosts: new Set(),
       prevPorts: new Map(), prevSubnets: new Map(), prevVpcs: new Map(), prevGroups: new Map(), prevRouters: new Map(), prevHosts: new Map(), groupDeltas: new Map(),
+      prevFips: new Map(), fipRouters: new Map(),
     };
     const touched = this.mayTouch(change);
     this.memberChanges.clear();
@@ -180,6 +195,27 @@ export class Engine {
       if (prev?.host) hosts.add(prev.host);
       if (next?.host) hosts.add(next.host);
     }
+    // after the ports: a floating IP follows its fixed port's host (node renames and placement included)
+    const fips = touched.fips;
+    for (const id of touched.ports) for (const f of this.fipsByPort.get(id)) fips.add(f);
+    for (const id of fips) {
+      const prev = this.fipViews.get(id);
+      const rec = this.t.floatingIps.get(id);
+      let next = rec ? this.computeFip(rec) : undefined;
+      if (prev && next && deepEqual(prev.config, next.config)) next = { ...next, config: prev.config };
+      if (prev && next && prev.host === next.host && prev.router === next.router && prev.config === next.config) {
+        this.fipViews.set(id, next); // same state, newer record
+        continue;
+      }
+      c.prevFips.set(id, prev);
+      this.setFipView(id, prev, next);
+      for (const v of [prev, next]) {
+        if (!v?.host || !v.router) continue;
+        let routers = c.fipRouters.get(v.host);
+        if (!routers) c.fipRouters.set(v.host, (routers = new Set()));
+        routers.add(v.router);
+      }
+    }
     for (const h of hosts) {
       const prev = this.hostViews.get(h);
       const next = this.computeHost(h);
@@ -192,8 +228,8 @@ export class Engine {
   }
 
   /** Everything a change may touch, found with the indexes as they are before it. */
-  private mayTouch(change: TopologyChange): { ports: Set<string>; networks: Set<string>; subnets: Set<string>; groups: Set<string>; routers: Set<string>; hosts: Set<string> } {
-    const m = { ports: new Set<string>(), networks: new Set<string>(), subnets: new Set<string>(), groups: new Set<string>(), routers: new Set<string>(), hosts: new Set<string>() };
+  private mayTouch(change: TopologyChange): { ports: Set<string>; networks: Set<string>; subnets: Set<string>; groups: Set<string>; routers: Set<string>; hosts: Set<string>; fips: Set<string> } {
+    const m = { ports: new Set<string>(), networks: new Set<string>(), subnets: new Set<string>(), groups: new Set<string>(), routers: new Set<string>(), hosts: new Set<string>(), fips: new Set<string>() };
     const addAll = (set: Set<string>, values: Iterable<string>): void => {
       for (const v of values) set.add(v);
     };
@@ -215,6 +251,7 @@ export class Engine {
         const id = change.op === 'upsert' ? change.subnet.id : change.id;
         m.subnets.add(id);
         addAll(m.ports, this.portsBySubnet.get(id)); // DHCP states
+        addAll(m.fips, this.fipsBySubnet.get(id)); // external next hop
         for (const r of this.routersBySubnet.get(id)) {
           m.routers.add(r);
           addAll(m.hosts, this.routerHosts.get(r)); // the networks a router joins
@@ -243,6 +280,9 @@ export class Engine {
       }
       case 'securityGroup':
         m.groups.add(change.op === 'upsert' ? change.group.id : change.id);
+        break;
+      case 'floatingIp':
+        m.fips.add(change.op === 'upsert' ? change.floatingIp.id : change.id);
         break;
       case 'router': {
         const id = change.op === 'upsert' ? change.router.id : change.id;
@@ -292,6 +332,12 @@ export class Engine {
         if (change.op === 'upsert') for (const r of change.group.security_group_rules) if (r.remote_group_id) this.groupReferrers.add(r.remote_group_id, id);
         break;
       }
+      case 'floatingIp': {
+        const old = this.t.floatingIps.get(change.op === 'upsert' ? change.floatingIp.id : change.id);
+        if (old) this.indexFip(old, false);
+        if (change.op === 'upsert') this.indexFip(change.floatingIp, true);
+        break;
+      }
       case 'router': {
         const id = change.op === 'upsert' ? change.router.id : change.id;
         for (const i of this.t.routers.get(id)?.interfaces ?? []) {
@@ -308,6 +354,41 @@ export class Engine {
       }
     }
     this.t.apply(change);
+  }
+
+  private indexFip(f: FloatingIpRecord, add: boolean): void {
+    const op = add ? 'add' : 'delete';
+    for (const port of new Set([f.port_id, f.floating_port_id])) if (port) this.fipsByPort[op](port, f.id);
+    if (f.floating_subnet_id) this.fipsBySubnet[op](f.floating_subnet_id, f.id);
+  }
+
+  /** On the fixed port's host, in its router's state, when associated (the host must hold the router to get it). */
+  private computeFip(f: FloatingIpRecord): FloatingIpView {
+    const host = f.port_id && f.router_id ? this.portViews.get(f.port_id)?.host : undefined;
+    const config = floatingIpConfiguration(f, this.t.subnets.get(f.floating_subnet_id ?? ''), this.t.ports.get(f.floating_port_id ?? ''));
+    return { record: f, host, router: host ? (f.router_id ?? undefined) : undefined, config };
+  }
+
+  private setFipView(id: string, prev: FloatingIpView | undefined, next: FloatingIpView | undefined): void {
+    if (prev?.host && prev.router) this.fipsByHostRouter.delete(hostRouterKey(prev.host, prev.router), id);
+    if (next?.host && next.router) this.fipsByHostRouter.add(hostRouterKey(next.host, next.router), id);
+    setOrDelete(this.fipViews, id, next);
+  }
+
+  /**
+   * The floating IPs of `router` on `host`, sorted by id. `viewOf` reads the views of one side of a
+   * change; `alsoCheck` the ids whose view changed (the index holds the "after" side only).
+   */
+  floatingIpsOn(host: string, router: string, viewOf: (id: string) => FloatingIpView | undefined = (id) => this.fipViews.get(id), alsoCheck?: Iterable<string>): readonly RouterConfiguration_FloatingIp[] {
+    const ids = new Set(this.fipsByHostRouter.get(hostRouterKey(host, router)));
+    for (const id of alsoCheck ?? []) ids.add(id);
+    if (ids.size === 0) return NO_FLOATING_IPS;
+    const out: RouterConfiguration_FloatingIp[] = [];
+    for (const id of [...ids].sort()) {
+      const v = viewOf(id);
+      if (v && v.host === host && v.router === router) out.push(v.config);
+    }
+    return out.length ? out : NO_FLOATING_IPS;
   }
 
   private indexPort(p: PortRecord, add: boolean): void {
@@ -508,6 +589,10 @@ export class Engine {
     }
     setOrDelete(this.hostViews, name, next);
   }
+}
+
+function hostRouterKey(host: string, router: string): string {
+  return `${host}|${router}`;
 }
 
 export function vpcIpKey(networkId: string, ip: string): string {

@@ -1,4 +1,4 @@
-import { OperationType, type GoalStateV2, type NeighborConfiguration, type RouterConfiguration, type SecurityGroupState } from '@alcor/proto';
+import { OperationType, type GoalStateV2, type NeighborConfiguration, type RouterConfiguration, type RouterConfiguration_FloatingIp, type SecurityGroupState } from '@alcor/proto';
 import { l2NeighborKey, l3NeighborKey } from './conventions';
 import { addLookupStates, securityGroupDelta, type LookupStates } from './delta';
 import type { ChangeSet, Engine } from './engine';
@@ -23,8 +23,9 @@ function createState<C extends object>(configuration: C): State<C> {
   return s;
 }
 
-function routerFor(config: RouterConfiguration, host: HostView): RouterConfiguration {
-  return { ...config, hostDvrMacAddress: host.dvrMac };
+/** The shared router state as one host gets it: its DVR MAC and the floating IPs of its own ports. */
+export function routerFor(config: RouterConfiguration, host: HostView, floatingIps: readonly RouterConfiguration_FloatingIp[]): RouterConfiguration {
+  return { ...config, hostDvrMacAddress: host.dvrMac, floatingIps: floatingIps as RouterConfiguration_FloatingIp[] };
 }
 
 /** Everything a host needs now, every state CREATE. */
@@ -49,7 +50,7 @@ export function fullHostGoalState(e: Engine, hostId: string): GoalStateV2 | unde
     const config = e.groupConfigs.get(g);
     if (config) gs.securityGroupStates[g] = state(OperationType.CREATE, config);
   }
-  for (const r of h.routers) gs.routerStates[r] = state(OperationType.CREATE, routerFor(must(e.routerConfigs.get(r)), h));
+  for (const r of h.routers) gs.routerStates[r] = state(OperationType.CREATE, routerFor(must(e.routerConfigs.get(r)), h, e.floatingIpsOn(hostId, r)));
   for (const v of h.vpcs) for (const p of e.vpcMembers.get(v)) gs.neighborStates[l2NeighborKey(p)] = createState(must(e.portViews.get(p)?.l2));
   for (const r of h.routers) for (const p of e.routerMembers.get(r)) gs.neighborStates[l3NeighborKey(p)] ??= createState(must(e.portViews.get(p)?.l3));
   gs.hostResources = hostResourcesOf(h.hostIp, gs);
@@ -84,6 +85,7 @@ export function affectedHosts(e: Engine, c: ChangeSet): Set<string> {
   }
   for (const g of c.groups) addAll(e.groupHosts.get(g));
   for (const r of c.routers) addAll(e.routerHosts.get(r));
+  addAll(c.fipRouters.keys()); // a floating IP lives on its fixed port's host only
   return out;
 }
 
@@ -138,11 +140,16 @@ export function hostDelta(e: Engine, c: ChangeSet, hostId: string, memo: Map<str
     } else put(delta.securityGroupStates, g, b, a);
   }
 
-  // routers (DVR MAC per host)
-  for (const r of candidates(c.routers, reshaped, hb?.routers, ha?.routers)) {
+  // routers (DVR MAC and floating IPs per host)
+  const fipRouters = c.fipRouters.get(hostId);
+  const routers = candidates(c.routers, reshaped, hb?.routers, ha?.routers);
+  const fipBefore = (id: string) => (c.prevFips.has(id) ? c.prevFips.get(id) : e.fipViews.get(id));
+  for (const r of fipRouters ? new Set([...routers, ...fipRouters]) : routers) {
     const b = hb?.routers.has(r) ? (c.prevRouters.has(r) ? c.prevRouters.get(r) : e.routerConfigs.get(r)) : undefined;
     const a = ha?.routers.has(r) ? e.routerConfigs.get(r) : undefined;
-    put(delta.routerStates, r, b && hb ? routerFor(b, hb) : undefined, a && ha ? routerFor(a, ha) : undefined);
+    const fb = fipRouters?.has(r) ? e.floatingIpsOn(hostId, r, fipBefore, c.prevFips.keys()) : undefined;
+    const fa = e.floatingIpsOn(hostId, r);
+    put(delta.routerStates, r, b && hb ? routerFor(b, hb, fb ?? fa) : undefined, a && ha ? routerFor(a, ha, fa) : undefined);
   }
 
   // neighbors: changed ports, plus all members of VPCs / routers the host gained or lost

@@ -6,14 +6,15 @@ import { deepEqual } from './equal';
 import { STATE_MAPS } from './host-resources';
 import { GoalStateIndex } from './goal-state-index';
 import { onDemandGoalState } from './on-demand';
-import type { NetworkRecord, NodeRecord, PortRecord, RouterRecord, SecurityGroupRecord, SecurityGroupRuleRecord, SubnetRecord, TopologyChange } from './records';
+import type { FloatingIpRecord, NetworkRecord, NodeRecord, PortRecord, RouterRecord, SecurityGroupRecord, SecurityGroupRuleRecord, SubnetRecord, TopologyChange } from './records';
 import { referenceGoalState } from './reference';
 import { macOf } from './testing/fixtures';
 import { Topology } from './topology';
 
 // Random topologies over small id pools (so changes collide): overlapping CIDRs and addresses in
 // different VPCs, ports moving between hosts and networks, nodes renamed or re-addressed, routers
-// joining subnets of several networks, SG rules referencing remote groups. After every change the
+// joining subnets of several networks, SG rules referencing remote groups, floating IPs associated,
+// moved and disassociated (they follow their fixed port's host). After every change the
 // deltas folded onto each host's previous state must equal a from-scratch recompute.
 
 const NETS = ['n1', 'n2', 'n3'];
@@ -30,6 +31,7 @@ const HOST_NAMES = ['h1', 'h2', 'h3', 'h4', 'h5'];
 const GROUPS = ['g1', 'g2', 'g3'];
 const ROUTERS = ['r1', 'r2'];
 const IPS = ['10.0.0.5', '10.0.0.6', '10.0.1.7', '10.0.2.8', 'fd00::5'];
+const FIPS = ['f1', 'f2', 'f3'];
 
 const network: fc.Arbitrary<NetworkRecord> = fc.record({
   id: fc.constantFrom(...NETS),
@@ -111,6 +113,20 @@ const router: fc.Arbitrary<RouterRecord> = fc.record({
   routes: fc.constantFrom([], [{ destination: '0.0.0.0/0', nexthop: '10.0.0.6' }]),
 });
 
+// Floating IPs: associated to any port through any router (or not), the external subnet and port
+// drawn from the same pools, so subnet gateways and port MACs feed their next hop and external MAC.
+const floatingIp: fc.Arbitrary<FloatingIpRecord> = fc.record({
+  id: fc.constantFrom(...FIPS),
+  revision_number: fc.integer({ min: 0, max: 3 }),
+  floating_ip_address: fc.constantFrom('203.0.113.5', '203.0.113.6'),
+  floating_network_id: fc.constantFrom(...NETS),
+  port_id: fc.constantFrom(null, ...PORTS),
+  fixed_ip_address: fc.constantFrom(null, ...IPS),
+  router_id: fc.constantFrom(null, ...ROUTERS, ...ROUTERS),
+  floating_subnet_id: fc.constantFrom(undefined, null, ...Object.keys(SUBNETS)),
+  floating_port_id: fc.constantFrom(undefined, ...PORTS),
+});
+
 const change: fc.Arbitrary<TopologyChange> = fc.oneof(
   { weight: 2, arbitrary: network.map((r): TopologyChange => ({ kind: 'network', op: 'upsert', network: r })) },
   { weight: 1, arbitrary: fc.constantFrom(...NETS).map((id): TopologyChange => ({ kind: 'network', op: 'delete', id })) },
@@ -124,6 +140,8 @@ const change: fc.Arbitrary<TopologyChange> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...GROUPS).map((id): TopologyChange => ({ kind: 'securityGroup', op: 'delete', id })) },
   { weight: 2, arbitrary: router.map((r): TopologyChange => ({ kind: 'router', op: 'upsert', router: r })) },
   { weight: 1, arbitrary: fc.constantFrom(...ROUTERS).map((id): TopologyChange => ({ kind: 'router', op: 'delete', id })) },
+  { weight: 4, arbitrary: floatingIp.map((r): TopologyChange => ({ kind: 'floatingIp', op: 'upsert', floatingIp: r })) },
+  { weight: 1, arbitrary: fc.constantFrom(...FIPS).map((id): TopologyChange => ({ kind: 'floatingIp', op: 'delete', id })) },
 );
 
 /** The states only (host_resources is checked separately; operations are normalised by the fold). */
@@ -201,6 +219,17 @@ describe('GoalStateIndex incremental = full recompute (property)', () => {
       ...NODE_IDS.map((id, i): TopologyChange => ({ kind: 'node', op: 'upsert', node: { node_id: id, node_name: `h${i + 1}`, local_ip: `172.16.0.${i + 1}`, mac_address: 'aa:00:00:00:00:01' } })),
       ...NETS.map((id, i): TopologyChange => ({ kind: 'network', op: 'upsert', network: { id, project_id: 'p', name: id, 'provider:segmentation_id': 100 + i, revision_number: 1 } })),
       ...Object.entries(SUBNETS).map(([id, s]): TopologyChange => ({ kind: 'subnet', op: 'upsert', subnet: { id, network_id: s.nets[0], name: id, cidr: s.cidr, gateway_ip: null, enable_dhcp: true, revision_number: 1 } })),
+      // routed ports with floating IPs, so the random changes below move, re-address and drop them
+      { kind: 'router', op: 'upsert', router: { id: 'r1', revision_number: 1, interfaces: [{ subnet_id: 's1', port_id: 'p7' }, { subnet_id: 's2', port_id: 'p6' }] } },
+      { kind: 'router', op: 'upsert', router: { id: 'r2', revision_number: 1, interfaces: [{ subnet_id: 's3', port_id: 'p5' }] } },
+      ...['p1', 'p2', 'p3', 'p4'].map((id, i): TopologyChange => ({
+        kind: 'port', op: 'upsert',
+        port: { id, network_id: i < 3 ? 'n1' : 'n2', mac_address: macOf(id), fixed_ips: [{ subnet_id: i < 3 ? 's1' : 's3', ip_address: IPS[i % 2] }], 'binding:host_id': `h${i + 1}`, revision_number: 1 },
+      })),
+      ...FIPS.map((id, i): TopologyChange => ({
+        kind: 'floatingIp', op: 'upsert',
+        floatingIp: { id, revision_number: 1, floating_ip_address: `203.0.113.${i}`, floating_network_id: 'n3', port_id: `p${i + 2}`, fixed_ip_address: IPS[i % 2], router_id: i < 2 ? 'r1' : 'r2', floating_subnet_id: 's5', floating_port_id: 'p5' },
+      })),
     ];
     fc.assert(
       fc.property(fc.array(change, { minLength: 20, maxLength: 50 }), (changes) => run([...seed, ...changes])),

@@ -9,6 +9,7 @@ export type {
   SecurityGroupRuleRecord,
   RouterRecord,
   RouterInterfaceRecord,
+  FloatingIpRecord,
   TopologyChange,
   TopologyKind,
 } from './records';

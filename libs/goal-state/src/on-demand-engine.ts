@@ -3,6 +3,7 @@ import { l2NeighborKey, l3NeighborKey } from './conventions';
 import { addLookupStates } from './delta';
 import { vpcIpKey, type Engine } from './engine';
 import { hostResourcesOf } from './host-resources';
+import { routerFor } from './host-states';
 import { emptyGoalState } from './reference';
 import { must } from './must';
 
@@ -39,7 +40,7 @@ export function onDemandFromEngine(e: Engine, hostId: string, tunnelId: number, 
       }
     }
     if (Object.keys(out.neighborStates).length > 0) {
-      for (const r of matched) out.routerStates[r] = { operationType: OperationType.INFO, configuration: { ...must(e.routerConfigs.get(r)), hostDvrMacAddress: h.dvrMac } };
+      for (const r of matched) out.routerStates[r] = { operationType: OperationType.INFO, configuration: routerFor(must(e.routerConfigs.get(r)), h, e.floatingIpsOn(hostId, r)) };
     }
   }
   if (Object.keys(out.neighborStates).length === 0) return undefined;

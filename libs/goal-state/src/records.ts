@@ -65,6 +65,25 @@ export interface RouterRecord {
   routes?: HostRoute[];
 }
 
+/**
+ * A floating IP (Neutron floatingip, as the floating-IP events carry it). It is programmed on the
+ * host of its fixed port (`port_id`), inside the state of its router (`router_id`), when that host
+ * holds the router: OVN's distributed dnat_and_snat. Unassociated (port_id or router_id null): on no
+ * host. `floating_subnet_id` / `floating_port_id` (events; the DPM's rebuild derives them from the
+ * floating port) give the external next hop and MAC.
+ */
+export interface FloatingIpRecord {
+  id: string;
+  revision_number: number;
+  floating_ip_address: string;
+  floating_network_id: string;
+  port_id: string | null;
+  fixed_ip_address: string | null;
+  router_id: string | null;
+  floating_subnet_id?: string | null;
+  floating_port_id?: string | null;
+}
+
 /** One change of the topology, as the DPM maps it from a bus event. Deletes name the resource id (nodes: node_id). */
 export type TopologyChange =
   | { kind: 'network'; op: 'upsert'; network: NetworkRecord }
@@ -78,6 +97,8 @@ export type TopologyChange =
   | { kind: 'securityGroup'; op: 'upsert'; group: SecurityGroupRecord }
   | { kind: 'securityGroup'; op: 'delete'; id: string }
   | { kind: 'router'; op: 'upsert'; router: RouterRecord }
-  | { kind: 'router'; op: 'delete'; id: string };
+  | { kind: 'router'; op: 'delete'; id: string }
+  | { kind: 'floatingIp'; op: 'upsert'; floatingIp: FloatingIpRecord }
+  | { kind: 'floatingIp'; op: 'delete'; id: string };
 
 export type TopologyKind = TopologyChange['kind'];

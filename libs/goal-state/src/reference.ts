@@ -1,6 +1,7 @@
 import { GOAL_STATE_V2_FORMAT_VERSION, NeighborType, OperationType, type GoalStateV2 } from '@alcor/proto';
 import {
   dhcpConfiguration,
+  floatingIpConfiguration,
   neighborConfiguration,
   portConfiguration,
   routerConfiguration,
@@ -26,6 +27,8 @@ import { must } from './must';
  *   host gets their VpcStates and the SubnetStates of all their subnets (self-contained, hazard 7).
  * - Neighbors: `L2/<port>` for every placed port of a local port's network; `L3/<port>` for every
  *   placed port with an address on a subnet of a host router (its router-joined addresses, type L3).
+ * - Floating IPs: in the state of a host router, every floating IP whose router is that router and
+ *   whose fixed port is a local port (sorted by id); other hosts of the router never see them.
  */
 export function referenceGoalState(t: Topology, hostId: string): GoalStateV2 | undefined {
   const nodesByName = new Map([...t.nodes.values()].map((n) => [n.node_name, n]));
@@ -38,6 +41,7 @@ export function referenceGoalState(t: Topology, hostId: string): GoalStateV2 | u
   const usable = (s: SubnetRecord | undefined): s is SubnetRecord => s !== undefined && t.networks.has(s.network_id);
 
   const local = [...t.ports.values()].filter((p) => placedNode(p) === node);
+  const localIds = new Set(local.map((p) => p.id));
   const vpcs = new Set(local.map((p) => p.network_id));
   const hostRouters = new Set(local.flatMap((p) => p.fixed_ips.flatMap((f) => routersOfSubnet(f.subnet_id).map((r) => r.id))));
   const visible = new Set(vpcs);
@@ -69,7 +73,11 @@ export function referenceGoalState(t: Topology, hostId: string): GoalStateV2 | u
   for (const id of hostRouters) {
     const r = must(t.routers.get(id));
     const subnets = distinctSorted(r.interfaces.map((i) => i.subnet_id)).map((sid) => t.subnets.get(sid)).filter(usable);
-    gs.routerStates[id] = create(routerConfiguration(r, node, subnets));
+    const fips = [...t.floatingIps.values()]
+      .filter((f) => f.router_id === id && f.port_id !== null && localIds.has(f.port_id))
+      .sort(byId)
+      .map((f) => floatingIpConfiguration(f, t.subnets.get(f.floating_subnet_id ?? ''), t.ports.get(f.floating_port_id ?? '')));
+    gs.routerStates[id] = create(routerConfiguration(r, node, subnets, fips));
   }
   const attached = (subnetId: string): boolean => routersOfSubnet(subnetId).length > 0;
   for (const q of t.ports.values()) {

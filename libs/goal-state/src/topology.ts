@@ -1,4 +1,4 @@
-import type { NetworkRecord, NodeRecord, PortRecord, RouterRecord, SecurityGroupRecord, SubnetRecord, TopologyChange } from './records';
+import type { FloatingIpRecord, NetworkRecord, NodeRecord, PortRecord, RouterRecord, SecurityGroupRecord, SubnetRecord, TopologyChange } from './records';
 
 /** The latest record of every resource, by id (nodes by node_id). */
 export class Topology {
@@ -8,6 +8,7 @@ export class Topology {
   readonly nodes = new Map<string, NodeRecord>();
   readonly groups = new Map<string, SecurityGroupRecord>();
   readonly routers = new Map<string, RouterRecord>();
+  readonly floatingIps = new Map<string, FloatingIpRecord>();
 
   apply(change: TopologyChange): void {
     switch (change.kind) {
@@ -23,6 +24,8 @@ export class Topology {
         return void (change.op === 'upsert' ? this.groups.set(change.group.id, change.group) : this.groups.delete(change.id));
       case 'router':
         return void (change.op === 'upsert' ? this.routers.set(change.router.id, change.router) : this.routers.delete(change.id));
+      case 'floatingIp':
+        return void (change.op === 'upsert' ? this.floatingIps.set(change.floatingIp.id, change.floatingIp) : this.floatingIps.delete(change.id));
     }
   }
 }

@@ -3,11 +3,12 @@ import type {
   NeighborConfiguration,
   PortConfiguration,
   RouterConfiguration,
+  RouterConfiguration_FloatingIp,
   SecurityGroupConfiguration,
   SubnetConfiguration,
   VpcConfiguration,
 } from '@alcor/proto';
-import type { PortRecord } from './records';
+import type { FloatingIpRecord, PortRecord } from './records';
 
 // The derived tables the incremental engine materialises. Every configuration in them is
 // host-independent (one object shared by all hosts that receive it), except routers, whose DVR MAC
@@ -26,6 +27,16 @@ export interface PortView {
   l2?: NeighborConfiguration;
   /** Its `L3/<id>` neighbor state for hosts of its routers (router-joined addresses only). */
   l3?: NeighborConfiguration;
+}
+
+/** A floating IP as the router states see it: host-independent config, plus where it is programmed. */
+export interface FloatingIpView {
+  record: FloatingIpRecord;
+  /** Host of its fixed port while associated (port and router set) and the port is placed. */
+  host?: string;
+  /** Its router, set exactly when host is. */
+  router?: string;
+  config: RouterConfiguration_FloatingIp;
 }
 
 export interface SubnetView {

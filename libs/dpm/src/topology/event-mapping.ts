@@ -9,6 +9,7 @@ export const RESOURCE_KINDS: Readonly<Record<string, TopologyKind>> = {
   node: 'node',
   security_group: 'securityGroup',
   router: 'router',
+  floatingip: 'floatingIp', // FLOATINGIP_RESOURCE
 };
 
 /** The key the DPM tracks a resource's revision and barrier under: "<resource>/<id>". */
@@ -39,6 +40,8 @@ export function upsert(kind: TopologyKind, data: unknown): TopologyChange {
       return { kind, op: 'upsert', group: data as never };
     case 'router':
       return { kind, op: 'upsert', router: toRouterRecord(data as Record<string, unknown>) as never };
+    case 'floatingIp':
+      return { kind, op: 'upsert', floatingIp: data as never };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { NetworkRecord, NodeRecord, PortRecord, RouterRecord, SecurityGroupRecord, SubnetRecord } from '../records';
+import type { FloatingIpRecord, NetworkRecord, NodeRecord, PortRecord, RouterRecord, SecurityGroupRecord, SubnetRecord } from '../records';
 
 // Small record factories for the specs and the benchmark (only the fields the builder reads).
 
@@ -35,6 +35,11 @@ export function securityGroup(id: string, rules: SecurityGroupRecord['security_g
 
 export function router(id: string, interfaces: RouterRecord['interfaces'], extra: Partial<RouterRecord> = {}): RouterRecord {
   return { id, name: `r-${id}`, revision_number: 1, interfaces, routes: [], ...extra };
+}
+
+/** A floating IP associated with `portId` (fixed IP `fixedIp`) through `routerId`; pass nulls to leave it unassociated. */
+export function floatingIp(id: string, address: string, portId: string | null, fixedIp: string | null, routerId: string | null, extra: Partial<FloatingIpRecord> = {}): FloatingIpRecord {
+  return { id, revision_number: 1, floating_ip_address: address, floating_network_id: 'ext', port_id: portId, fixed_ip_address: fixedIp, router_id: routerId, ...extra };
 }
 
 /** A deterministic fa:16:3e MAC from any string. */
