@@ -16,10 +16,10 @@ import { DpmReplication } from './shared-cache/dpm-replication';
 /** The DPM's one durable subscription per topic; failover: one active DPM at a time, in order. */
 export const DPM_SUBSCRIPTION = 'data-plane-manager';
 
-/** Resource topics the DPM programs; the SG and router topics once their managers define them. */
+/** Resource topics the DPM programs (floating IPs: into the router state of their fixed port's host). */
 export function dpmTopics(): string[] {
   const topics: Record<string, string> = TOPICS;
-  return ['networkEvents', 'subnetEvents', 'portEvents', 'nodeEvents', 'securityGroupEvents', 'routerEvents']
+  return ['networkEvents', 'subnetEvents', 'portEvents', 'nodeEvents', 'securityGroupEvents', 'routerEvents', 'floatingIpEvents']
     .map((name) => topics[name])
     .filter((topic): topic is string => typeof topic === 'string');
 }
@@ -145,7 +145,7 @@ export class DpmService implements OnApplicationBootstrap, OnApplicationShutdown
       };
     }
     const urls: Record<string, string | undefined> = managerUrls(this.environment);
-    const base = { node: urls['node'], network: urls['vpc'], subnet: urls['subnet'], port: urls['port'], security_group: urls['securityGroup'], router: urls['route'] }[resource];
+    const base = { node: urls['node'], network: urls['vpc'], subnet: urls['subnet'], port: urls['port'], security_group: urls['securityGroup'], router: urls['route'], floatingip: urls['elasticIp'] }[resource];
     if (!base) return async () => ({ status: 404, body: undefined });
     return async (path) => {
       const response = await fetch(`${base.replace(/\/$/, '')}${path}`, { headers: { ...INTERNAL_SERVICE_HEADERS } });

@@ -20,6 +20,8 @@ const RESOURCE_TYPES: Record<string, string> = {
   security_groups: 'security_group',
   router: 'router',
   routers: 'router',
+  floatingip: 'floatingip',
+  floatingips: 'floatingip',
 };
 
 /**

@@ -23,6 +23,7 @@ export const TOPOLOGY_COLLECTIONS: readonly Collection[] = [
   { resource: 'security_group', path: '/v2.0/security-groups', key: 'security_groups', idOf: byId, optional: true },
   { resource: 'port', path: '/v2.0/ports', key: 'ports', idOf: byId },
   { resource: 'router', path: '/v2.0/routers', key: 'routers', idOf: byId, optional: true },
+  { resource: 'floatingip', path: '/v2.0/floatingips', key: 'floatingips', idOf: byId, optional: true },
 ];
 
 const PAGE = 500;
@@ -41,6 +42,7 @@ export async function loadTopology(getFor: (resource: string) => ListingGet): Pr
     }
   }
   attachRouterInterfaces(listed);
+  attachFloatingPorts(listed);
   return listed;
 }
 
@@ -77,5 +79,28 @@ function attachRouterInterfaces(listed: ListedResource[]): void {
   for (const router of routers) {
     const data = router.data as Record<string, unknown>;
     if (!Array.isArray(data['interfaces'])) router.data = { ...data, interfaces: interfaces.get(router.id) ?? [] };
+  }
+}
+
+/**
+ * The Neutron listing of a floating IP lacks what its events carry (`floating_port_id`,
+ * `floating_subnet_id`): its address is held by the port with device_owner network:floatingip and
+ * device_id = the floating IP id, so both come from that port, and a restart builds the same state.
+ */
+function attachFloatingPorts(listed: ListedResource[]): void {
+  const fips = listed.filter((r) => r.resource === 'floatingip');
+  if (fips.length === 0) return;
+  const holders = new Map<string, { id: string; fixed_ips: { subnet_id: string; ip_address: string }[] }>();
+  for (const item of listed) {
+    if (item.resource !== 'port') continue;
+    const port = item.data as { id: string; device_id: string; device_owner: string; fixed_ips: { subnet_id: string; ip_address: string }[] };
+    if (port.device_owner === 'network:floatingip') holders.set(port.device_id, port);
+  }
+  for (const fip of fips) {
+    const data = fip.data as Record<string, unknown>;
+    const port = holders.get(fip.id);
+    if (data['floating_port_id'] !== undefined || !port) continue;
+    const address = port.fixed_ips.find((f) => f.ip_address === data['floating_ip_address']) ?? port.fixed_ips[0];
+    fip.data = { ...data, floating_port_id: port.id, floating_subnet_id: address?.subnet_id ?? null };
   }
 }
