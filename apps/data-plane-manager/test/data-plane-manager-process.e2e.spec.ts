@@ -54,9 +54,10 @@ describe('data-plane-manager process', () => {
       SUBNET_MANAGER_URL: url,
       PORT_MANAGER_URL: url,
       NODE_MANAGER_URL: url,
-      // No SG or route manager in this deployment: their listings answer 404 and count as empty.
+      // No SG, route or elastic-IP manager in this deployment: their listings answer 404 and count as empty.
       SG_MANAGER_URL: url,
       ROUTE_MANAGER_URL: url,
+      ELASTIC_IP_MANAGER_URL: url,
     });
     const dpmApi = apiClient(dpm.baseUrl);
     const status = await waitFor(async () => {

@@ -62,6 +62,7 @@ if (wsUrl && postgres && igniteEndpoint) {
             SUBNET_MANAGER_URL: subnet.baseUrl,
             PORT_MANAGER_URL: port.baseUrl,
             ROUTE_MANAGER_URL: vpc.baseUrl,
+            ELASTIC_IP_MANAGER_URL: vpc.baseUrl, // none deployed: its listing answers 404 (no floating IPs)
             LOG_LEVEL: 'info',
           });
           processes.push(dpm);
