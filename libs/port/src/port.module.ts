@@ -7,6 +7,7 @@ import { InternalNetworkPortsController } from './http/internal-network-ports.co
 import { NeutronPortsController } from './http/neutron-ports.controller';
 import { ClearNetworkPorts } from './use-cases/clear-network-ports/clear-network-ports';
 import { CreatePorts } from './use-cases/create-ports/create-ports';
+import { PortCreateBatcher } from './use-cases/create-ports/create-port-batcher';
 import { DeletePort } from './use-cases/delete-port/delete-port';
 import { PortStatusConsumer } from './events/port-status-consumer';
 import { PortDependencies } from './use-cases/port-dependencies';
@@ -21,7 +22,7 @@ import { UpdatePort } from './use-cases/update-port/update-port';
 @Global()
 @Module({
   controllers: [NeutronPortsController, neutronTagsController('ports', 'port', PORT_TAGS), AlcorPortsController, InternalNetworkPortsController],
-  providers: [PortStatusConsumer, PortDependencies, CreatePorts, UpdatePort, DeletePort, QueryPorts, { provide: PORT_TAGS, useClass: PortTags }, { provide: PORT_CLIENT, useClass: InProcessPortClient }, ClearNetworkPorts, { provide: NETWORK_PORT_CLEANER, useExisting: ClearNetworkPorts }],
+  providers: [PortStatusConsumer, PortDependencies, CreatePorts, PortCreateBatcher, UpdatePort, DeletePort, QueryPorts, { provide: PORT_TAGS, useClass: PortTags }, { provide: PORT_CLIENT, useClass: InProcessPortClient }, ClearNetworkPorts, { provide: NETWORK_PORT_CLEANER, useExisting: ClearNetworkPorts }],
   exports: [PORT_CLIENT, NETWORK_PORT_CLEANER],
 })
 export class PortModule implements OnModuleInit {

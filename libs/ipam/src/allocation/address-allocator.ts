@@ -37,31 +37,66 @@ export async function claimAddress(tx: EntityManager, subnetId: string, ipAddres
   return rows.length === 1;
 }
 
+/** One address to claim, for claimAddresses. */
+interface Pick {
+  ipAddress: string;
+  ipNumber: bigint;
+  portId: string | null;
+}
+
 /**
- * Allocates a free address of the pools (never the gateway: pools exclude it), or undefined
- * when they are full. Small pools: a random pick among the lowest free addresses, so concurrent
- * allocators rarely chase the same one; huge pools (IPv6): random addresses first, falling back
- * to the exact search, so "full" is only ever reported when it is true.
+ * claimAddress for many addresses of one subnet in one statement; returns the addresses that
+ * were inserted. Rows go in address order, so callers whose picks overlap lock in one order.
  */
-export async function allocateFromPools(tx: EntityManager, space: PoolSpace, portId: string | null): Promise<string | undefined> {
-  if (space.total === 0n) return undefined;
+async function claimAddresses(tx: EntityManager, subnetId: string, picks: Pick[]): Promise<Set<string>> {
+  const sorted = [...picks].sort((a, b) => (a.ipNumber < b.ipNumber ? -1 : a.ipNumber > b.ipNumber ? 1 : 0));
+  const rows: { ip_address: string }[] = await tx.query(
+    `INSERT INTO ip_allocations (subnet_id, ip_address, ip_number, port_id, created_at)
+     SELECT $1::uuid, a, n, p, now() FROM unnest($2::varchar[], $3::numeric[], $4::uuid[]) AS t(a, n, p)
+     ON CONFLICT DO NOTHING RETURNING ip_address`,
+    [subnetId, sorted.map((p) => p.ipAddress), sorted.map((p) => p.ipNumber.toString()), sorted.map((p) => p.portId)],
+  );
+  return new Set(rows.map((r) => r.ip_address));
+}
+
+/**
+ * Allocates a free address of the pools for each port (undefined where the pools are full), one
+ * multi-row insert per round for all of them. Small pools: random picks among the lowest free
+ * addresses, so concurrent allocators rarely chase the same one; huge pools (IPv6): random
+ * addresses first, falling back to the exact search, so "full" is only ever reported when it is true.
+ */
+export async function allocateFromPools(tx: EntityManager, space: PoolSpace, portIds: (string | null)[]): Promise<(string | undefined)[]> {
+  const result: (string | undefined)[] = new Array(portIds.length).fill(undefined);
+  if (space.total === 0n) return result;
+  let waiting = portIds.map((_p, i) => i);
+  const claimRound = async (picks: Map<string, { value: bigint; index: number }>) => {
+    const won = await claimAddresses(tx, space.subnetId, [...picks].map(([ipAddress, { value, index }]) => ({ ipAddress, ipNumber: value, portId: portIds[index] })));
+    for (const [ipAddress, { index }] of picks) if (won.has(ipAddress)) result[index] = ipAddress;
+    waiting = waiting.filter((i) => result[i] === undefined);
+  };
   if (space.total > RANDOM_SEARCH_ABOVE) {
-    for (let i = 0; i < RANDOM_TRIES; i++) {
-      const value = addressAt(space, randomBelow(space.total));
-      const text = bigIntToIp(value, space.version);
-      if (await claimAddress(tx, space.subnetId, text, value, portId)) return text;
+    for (let i = 0; i < RANDOM_TRIES && waiting.length > 0; i++) {
+      const picks = new Map<string, { value: bigint; index: number }>();
+      for (const index of waiting) {
+        const value = addressAt(space, randomBelow(space.total));
+        const text = bigIntToIp(value, space.version);
+        if (!picks.has(text)) picks.set(text, { value, index });
+      }
+      await claimRound(picks);
     }
   }
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const candidates = await lowestFree(tx, space, CANDIDATE_WINDOW);
-    if (candidates.length === 0) return undefined;
-    while (candidates.length > 0) {
+  for (let round = 0; round < MAX_ROUNDS && waiting.length > 0; round++) {
+    const candidates = await lowestFree(tx, space, Math.max(CANDIDATE_WINDOW, 2 * waiting.length));
+    if (candidates.length === 0) break;
+    const picks = new Map<string, { value: bigint; index: number }>();
+    for (const index of waiting) {
+      if (candidates.length === 0) break;
       const [value] = candidates.splice(randomInt(candidates.length), 1);
-      const text = bigIntToIp(value, space.version);
-      if (await claimAddress(tx, space.subnetId, text, value, portId)) return text;
+      picks.set(bigIntToIp(value, space.version), { value, index });
     }
+    await claimRound(picks);
   }
-  return undefined;
+  return result;
 }
 
 /**

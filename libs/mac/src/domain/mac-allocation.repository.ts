@@ -18,6 +18,25 @@ export class MacAllocationRepository {
     return inserted.length === 1;
   }
 
+  /**
+   * insertIfAbsent for many rows in one statement; returns the MACs that were inserted (per
+   * scope: `${scope}/${mac}`). Rows are inserted in key order, so two callers whose candidates
+   * overlap take the row locks in the same order.
+   */
+  static async insertManyIfAbsent(tx: EntityManager, rows: MacAllocationEntity[]): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const sorted = [...rows].sort((a, b) => (macKey(a) < macKey(b) ? -1 : 1));
+    const column = <K extends keyof MacAllocationEntity>(k: K) => sorted.map((r) => r[k]);
+    const inserted: { scope: string; mac_address: string }[] = await tx.query(
+      `INSERT INTO mac_allocations (scope, mac_address, port_id, project_id, range_id, state, created_at)
+       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::timestamptz[])
+       ON CONFLICT (scope, mac_address) DO NOTHING
+       RETURNING scope, mac_address`,
+      [column('scope'), column('macAddress'), column('portId'), column('projectId'), column('rangeId'), column('state'), column('createdAt')],
+    );
+    return new Set(inserted.map((r) => `${r.scope}/${r.mac_address}`));
+  }
+
   static find(em: EntityManager, scope: string, macAddress: string): Promise<MacAllocationEntity | null> {
     return em.getRepository(MacAllocationEntity).findOneBy({ scope, macAddress });
   }
@@ -47,4 +66,8 @@ export class MacAllocationRepository {
     if (filter.rangeId !== undefined) qb.andWhere('m.range_id = :rangeId', { rangeId: filter.rangeId });
     return qb.getCount();
   }
+}
+
+function macKey(row: MacAllocationEntity): string {
+  return `${row.scope}/${row.macAddress}`;
 }

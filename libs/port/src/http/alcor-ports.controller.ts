@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { badRequest, Ctx, parseCreateBody, parseListQuery, parseUpdateBody, projectContext, projectFields, RawQuery, RequestContext, toUuid } from '@alcor/neutron-api';
 import { changesFromAttributes, draftFromAttributes } from '../domain/port-draft';
 import { CreatePorts } from '../use-cases/create-ports/create-ports';
+import { PortCreateBatcher } from '../use-cases/create-ports/create-port-batcher';
 import { DeletePort } from '../use-cases/delete-port/delete-port';
 import { QueryPorts } from '../use-cases/query-ports/query-ports';
 import { UpdatePort } from '../use-cases/update-port/update-port';
@@ -15,6 +16,7 @@ import { toPort } from './port.mapper';
 export class AlcorPortsController {
   constructor(
     private readonly create: CreatePorts,
+    private readonly batcher: PortCreateBatcher,
     private readonly update: UpdatePort,
     private readonly remove: DeletePort,
     private readonly query: QueryPorts,
@@ -33,7 +35,7 @@ export class AlcorPortsController {
   async createPort(@Ctx() caller: RequestContext, @Param('projectId') projectId: string, @Body() body: unknown) {
     const ctx = projectContext(caller, projectId);
     if (typeof body === 'object' && body !== null && 'ports' in body) throw badRequest('Use /ports/bulk for several ports');
-    const [created] = await this.create.execute(ctx, parseCreateBody(body, spec, ctx).map(draftFromAttributes));
+    const [created] = await this.batcher.execute(ctx, parseCreateBody(body, spec, ctx).map(draftFromAttributes));
     return { port: toPort(created) };
   }
 

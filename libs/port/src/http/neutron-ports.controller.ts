@@ -3,7 +3,7 @@ import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Ctx, neutronRoutes, parseIfMatch, RawQuery, RequestContext, requestBodySchema } from '@alcor/neutron-api';
 import { changesFromAttributes, draftFromAttributes } from '../domain/port-draft';
-import { CreatePorts } from '../use-cases/create-ports/create-ports';
+import { PortCreateBatcher } from '../use-cases/create-ports/create-port-batcher';
 import { DeletePort } from '../use-cases/delete-port/delete-port';
 import { QueryPorts } from '../use-cases/query-ports/query-ports';
 import { UpdatePort } from '../use-cases/update-port/update-port';
@@ -17,7 +17,7 @@ const routes = neutronRoutes({ spec, toView: toPort, fromAttributes: draftFromAt
 @Controller('v2.0/ports')
 export class NeutronPortsController {
   constructor(
-    private readonly create: CreatePorts,
+    private readonly create: PortCreateBatcher,
     private readonly update: UpdatePort,
     private readonly remove: DeletePort,
     private readonly query: QueryPorts,

@@ -57,7 +57,9 @@ export class AllocateIps {
       const allocated: AllocatedIp[] = new Array(planned.length);
       // Explicit requests first, so an automatic pick in the same call cannot take them.
       for (const request of planned.filter((p) => p.address)) allocated[request.index] = await allocateExplicit(tx, ranges, request);
-      for (const request of planned.filter((p) => !p.address)) allocated[request.index] = await allocateAutomatic(tx, ranges, request);
+      for (const [subnetId, requests] of groupBySubnet(planned.filter((p) => !p.address))) {
+        for (const allocation of await allocateAutomatic(tx, ranges.get(subnetId) as IpRangeEntity, requests)) allocated[allocation.index] = allocation.ip;
+      }
       for (const range of ranges.values()) {
         const mine = allocated.filter((a) => a.subnetId === range.subnetId).map((a) => ({ ip_address: a.ipAddress, port_id: a.portId }));
         await recordAllocationChange(tx, 'created', range, mine);
@@ -102,14 +104,26 @@ async function allocateExplicit(tx: EntityManager, ranges: Map<string, IpRangeEn
   return result(range, request.portId, ipAddress);
 }
 
-async function allocateAutomatic(tx: EntityManager, ranges: Map<string, IpRangeEntity>, request: Planned): Promise<AllocatedIp> {
-  const range = ranges.get(request.subnetId) as IpRangeEntity;
-  if (request.ipVersion !== undefined && request.ipVersion !== range.ipVersion) {
-    throw badRequest(`ip_version ${request.ipVersion} does not match subnet ${range.subnetId} (IPv${range.ipVersion})`);
+/** Automatic addresses for several requests on one subnet, all claimed together. */
+async function allocateAutomatic(tx: EntityManager, range: IpRangeEntity, requests: Planned[]): Promise<{ index: number; ip: AllocatedIp }[]> {
+  for (const request of requests) {
+    if (request.ipVersion !== undefined && request.ipVersion !== range.ipVersion) {
+      throw badRequest(`ip_version ${request.ipVersion} does not match subnet ${range.subnetId} (IPv${range.ipVersion})`);
+    }
   }
-  const ipAddress = await allocateFromPools(tx, poolSpaceOf(range), request.portId);
-  if (ipAddress === undefined) throw ipAddressGenerationFailure(range.networkId);
-  return result(range, request.portId, ipAddress);
+  const addresses = await allocateFromPools(tx, poolSpaceOf(range), requests.map((r) => r.portId));
+  if (addresses.some((a) => a === undefined)) throw ipAddressGenerationFailure(range.networkId);
+  return requests.map((request, i) => ({ index: request.index, ip: result(range, request.portId, addresses[i] as string) }));
+}
+
+function groupBySubnet(requests: Planned[]): Map<string, Planned[]> {
+  const groups = new Map<string, Planned[]>();
+  for (const request of requests) {
+    const group = groups.get(request.subnetId);
+    if (group) group.push(request);
+    else groups.set(request.subnetId, [request]);
+  }
+  return groups;
 }
 
 function result(range: IpRangeEntity, portId: string | null, ipAddress: string): AllocatedIp {

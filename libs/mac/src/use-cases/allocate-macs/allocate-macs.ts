@@ -30,7 +30,10 @@ export class AllocateMacs {
       return await this.database.transaction(async (tx) => {
         const spans = new Map<string, MacSpan>();
         const allocated: MacAllocationEntity[] = new Array(claims.length);
-        for (const i of claimOrder(claims)) allocated[i] = await this.allocateOne(tx, claims[i], spans);
+        const chosen = chosenInOrder(claims);
+        for (const i of chosen) allocated[i] = await this.claimChosen(tx, claims[i]);
+        const generated = claims.map((_c, i) => i).filter((i) => claims[i].macAddress === undefined);
+        await this.generate(tx, claims, generated, spans, allocated);
         return allocated;
       });
     } catch (error) {
@@ -40,28 +43,35 @@ export class AllocateMacs {
     }
   }
 
-  private async allocateOne(tx: EntityManager, claim: MacClaim, spans: Map<string, MacSpan>): Promise<MacAllocationEntity> {
-    const span = await this.spanFor(tx, claim.rangeId, spans);
-    const row = (macAddress: string, rangeId: string | null) =>
-      tx.create(MacAllocationEntity, {
-        scope: claim.scope,
-        macAddress,
-        portId: claim.portId,
-        projectId: claim.projectId,
-        rangeId,
-        state: claim.state,
-        createdAt: new Date(),
-      });
-    if (claim.macAddress !== undefined) {
-      const chosen = row(claim.macAddress, null);
-      if (!(await MacAllocationRepository.insertIfAbsent(tx, chosen))) throw macAddressInUse(claim.scope, claim.macAddress);
-      return chosen;
+  private async claimChosen(tx: EntityManager, claim: MacClaim): Promise<MacAllocationEntity> {
+    const chosen = row(claim, claim.macAddress as string, null);
+    if (!(await MacAllocationRepository.insertIfAbsent(tx, chosen))) throw macAddressInUse(claim.scope, claim.macAddress as string);
+    return chosen;
+  }
+
+  /**
+   * Random MACs for many claims at once: each round draws one candidate per claim still waiting
+   * and inserts them all in one statement; a claim whose candidate was taken draws again, up to
+   * maxGenerationTries rounds, as one claim alone would.
+   */
+  private async generate(tx: EntityManager, claims: MacClaim[], waiting: number[], spans: Map<string, MacSpan>, allocated: MacAllocationEntity[]): Promise<void> {
+    const spanOfClaim = new Map<number, MacSpan>();
+    for (const i of waiting) spanOfClaim.set(i, await this.spanFor(tx, claims[i].rangeId, spans));
+    for (let attempt = 0; attempt < this.settings.maxGenerationTries && waiting.length > 0; attempt++) {
+      const drawn = new Map<string, number>(); // scope/mac -> claim; one claim per candidate
+      for (const i of waiting) {
+        const candidate = row(claims[i], randomMacIn(spanOfClaim.get(i) as MacSpan, this.random), (spanOfClaim.get(i) as MacSpan).rangeId);
+        const key = `${candidate.scope}/${candidate.macAddress}`;
+        if (!drawn.has(key)) {
+          drawn.set(key, i);
+          allocated[i] = candidate;
+        }
+      }
+      const won = await MacAllocationRepository.insertManyIfAbsent(tx, [...drawn.values()].map((i) => allocated[i]));
+      const winners = new Set([...drawn].filter(([key]) => won.has(key)).map(([, i]) => i));
+      waiting = waiting.filter((i) => !winners.has(i));
     }
-    for (let attempt = 0; attempt < this.settings.maxGenerationTries; attempt++) {
-      const candidate = row(randomMacIn(span, this.random), span.rangeId);
-      if (await MacAllocationRepository.insertIfAbsent(tx, candidate)) return candidate;
-    }
-    throw macGenerationFailure(claim.scope);
+    if (waiting.length > 0) throw macGenerationFailure(claims[waiting[0]].scope);
   }
 
   /** The default range comes from configuration; any other from mac_ranges, and must be Active. */
@@ -78,15 +88,28 @@ export class AllocateMacs {
 }
 
 /**
- * Chosen MACs first, in one global order, so concurrent requests for overlapping MACs wait on
- * each other instead of deadlocking, and a generated MAC never takes one asked for later in the
- * same call. Generated ones follow in request order.
+ * Chosen MACs in one global order, so concurrent requests for overlapping MACs wait on each
+ * other instead of deadlocking; they are claimed before any MAC is generated, so a generated
+ * MAC never takes one asked for later in the same call.
  */
-function claimOrder(claims: MacClaim[]): number[] {
+function chosenInOrder(claims: MacClaim[]): number[] {
   const key = (i: number) => `${claims[i].scope}/${claims[i].macAddress}`;
-  const indexes = claims.map((_claim, i) => i);
-  const chosen = indexes.filter((i) => claims[i].macAddress !== undefined).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  return [...chosen, ...indexes.filter((i) => claims[i].macAddress === undefined)];
+  return claims
+    .map((_claim, i) => i)
+    .filter((i) => claims[i].macAddress !== undefined)
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+function row(claim: MacClaim, macAddress: string, rangeId: string | null): MacAllocationEntity {
+  return Object.assign(new MacAllocationEntity(), {
+    scope: claim.scope,
+    macAddress,
+    portId: claim.portId,
+    projectId: claim.projectId,
+    rangeId,
+    state: claim.state,
+    createdAt: new Date(),
+  });
 }
 
 function isForeignKeyViolation(error: unknown): boolean {
