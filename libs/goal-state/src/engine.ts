@@ -380,7 +380,9 @@ export class Engine {
    * change; `alsoCheck` the ids whose view changed (the index holds the "after" side only).
    */
   floatingIpsOn(host: string, router: string, viewOf: (id: string) => FloatingIpView | undefined = (id) => this.fipViews.get(id), alsoCheck?: Iterable<string>): readonly RouterConfiguration_FloatingIp[] {
-    const ids = new Set(this.fipsByHostRouter.get(hostRouterKey(host, router)));
+    const key = hostRouterKey(host, router);
+    if (!alsoCheck && !this.fipsByHostRouter.has(key)) return NO_FLOATING_IPS; // the common case: none
+    const ids = new Set(this.fipsByHostRouter.get(key));
     for (const id of alsoCheck ?? []) ids.add(id);
     if (ids.size === 0) return NO_FLOATING_IPS;
     const out: RouterConfiguration_FloatingIp[] = [];

@@ -143,11 +143,10 @@ export function hostDelta(e: Engine, c: ChangeSet, hostId: string, memo: Map<str
   // routers (DVR MAC and floating IPs per host)
   const fipRouters = c.fipRouters.get(hostId);
   const routers = candidates(c.routers, reshaped, hb?.routers, ha?.routers);
-  const fipBefore = (id: string) => (c.prevFips.has(id) ? c.prevFips.get(id) : e.fipViews.get(id));
   for (const r of fipRouters ? new Set([...routers, ...fipRouters]) : routers) {
     const b = hb?.routers.has(r) ? (c.prevRouters.has(r) ? c.prevRouters.get(r) : e.routerConfigs.get(r)) : undefined;
     const a = ha?.routers.has(r) ? e.routerConfigs.get(r) : undefined;
-    const fb = fipRouters?.has(r) ? e.floatingIpsOn(hostId, r, fipBefore, c.prevFips.keys()) : undefined;
+    const fb = fipRouters?.has(r) ? e.floatingIpsOn(hostId, r, (id) => (c.prevFips.has(id) ? c.prevFips.get(id) : e.fipViews.get(id)), c.prevFips.keys()) : undefined;
     const fa = e.floatingIpsOn(hostId, r);
     put(delta.routerStates, r, b && hb ? routerFor(b, hb, fb ?? fa) : undefined, a && ha ? routerFor(a, ha, fa) : undefined);
   }
