@@ -14,6 +14,7 @@ export * from './subnet/subnet';
 export * from './port/port';
 export * from './quota/quota-enforcer';
 export * from './dpm/port-status';
+export * from './dpm/floating-ip-status';
 export * from './security-group/security-group';
 export * from './security-group/security-group-events';
 export * from './security-group/security-group-client';

@@ -1,4 +1,4 @@
-import type { GoalStateV2 } from '@alcor/proto';
+import type { GoalStateV2, RouterConfiguration_FloatingIp } from '@alcor/proto';
 
 /** What one host must receive after a change: only its changed resources, with operation types. */
 export interface HostDelta {
@@ -17,4 +17,18 @@ export interface HostInfo {
   hostIp: string;
   /** ACA GoalStateProvisioner port (node server_port, 50001 by default). */
   serverPort: number;
+}
+
+/** Where a floating IP is programmed (GoalStateIndex.floatingIpPlacement). */
+export interface FloatingIpPlacement {
+  /** Its fixed port's host (node name). */
+  hostId: string;
+  /** The router state that carries it. */
+  routerId: string;
+  /** The fixed port of the association. */
+  portId: string;
+  /** revision_number of the record it was programmed from. */
+  revision: number;
+  /** The entry as sent in router_states[routerId].configuration.floating_ips (read-only). */
+  config: RouterConfiguration_FloatingIp;
 }

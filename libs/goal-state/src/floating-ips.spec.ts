@@ -158,3 +158,17 @@ describe('floating IPs on the fixed port host', () => {
     expect(fipsIn(bulk.fullGoalState('h3')).map((f) => f.split(':')[0])).toEqual(['f3']);
   });
 });
+
+describe('floatingIpPlacement (where the DPM expects the ack)', () => {
+  it('names the host, router, port and programmed revision; undefined when unassociated, unplaced or the host lacks the router', () => {
+    const index = loaded([{ kind: 'floatingIp', op: 'upsert', floatingIp: f1('p1', '192.168.1.11', 3) }]);
+    expect(index.floatingIpPlacement('f1')).toMatchObject({ hostId: 'h1', routerId: 'r1', portId: 'p1', revision: 3, config: { id: 'f1', portId: 'p1', revisionNumber: 3 } });
+    index.apply({ kind: 'port', op: 'upsert', port: port('p1', 'vpc-a', 'h2', [['sa', '192.168.1.11']], { revision_number: 2 }) });
+    expect(index.floatingIpPlacement('f1')).toMatchObject({ hostId: 'h2', routerId: 'r1' });
+    index.apply({ kind: 'floatingIp', op: 'upsert', floatingIp: { ...f1('p1', '192.168.1.11', 4), router_id: 'r-unknown' } });
+    expect(index.floatingIpPlacement('f1')).toBeUndefined();
+    index.apply({ kind: 'floatingIp', op: 'upsert', floatingIp: f1(null, null, 5) });
+    expect(index.floatingIpPlacement('f1')).toBeUndefined();
+    expect(index.floatingIpPlacement('nope')).toBeUndefined();
+  });
+});

@@ -1,5 +1,5 @@
 import type { GoalStateV2 } from '@alcor/proto';
-import type { HostDelta, HostInfo } from './api';
+import type { FloatingIpPlacement, HostDelta, HostInfo } from './api';
 import { Engine } from './engine';
 import { affectedHosts, fullHostGoalState, hostDelta } from './host-states';
 import { onDemandFromEngine } from './on-demand-engine';
@@ -64,6 +64,17 @@ export class GoalStateIndex {
   /** Ports programmed on a host (cheap: no goal state is built). */
   portsOfHost(hostId: string): string[] {
     return [...(this.engine.hostViews.get(hostId)?.local ?? [])];
+  }
+
+  /**
+   * Where a floating IP is programmed now (its fixed port's host, in its router's state, when that
+   * host holds the router), with the record it was programmed from; undefined when on no host.
+   * The DPM checks an ack against it before calling the floating IP ACTIVE.
+   */
+  floatingIpPlacement(id: string): FloatingIpPlacement | undefined {
+    const v = this.engine.fipViews.get(id);
+    if (!v?.host || !v.router || !this.engine.hostViews.get(v.host)?.routers.has(v.router)) return undefined;
+    return { hostId: v.host, routerId: v.router, portId: v.record.port_id ?? '', revision: v.record.revision_number, config: v.config };
   }
 
   /** The host a port is programmed on ([] when it is on none), e.g. to mark it ACTIVE after that host's ack. */

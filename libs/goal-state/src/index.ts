@@ -13,7 +13,7 @@ export type {
   TopologyChange,
   TopologyKind,
 } from './records';
-export type { HostDelta, HostInfo } from './api';
+export type { FloatingIpPlacement, HostDelta, HostInfo } from './api';
 export { GoalStateIndex } from './goal-state-index';
 export { encodeGoalState, decodeGoalState } from './encode';
 export { applyGoalStateDelta, diffGoalStates } from './delta';

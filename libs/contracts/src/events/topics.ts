@@ -15,4 +15,6 @@ export const TOPICS = {
   routerEvents: 'persistent://alcor/events/routers',
   /** Floating IPs with their port, fixed IP and router (FloatingIpEventData), keyed by FIP id. */
   floatingIpEvents: 'persistent://alcor/events/floating-ips',
+  /** Floating-IP status changes decided by the DPM from host acks (FloatingIpStatusEvent), keyed by FIP id. */
+  floatingIpStatusEvents: 'persistent://alcor/events/floating-ip-status',
 } as const;
