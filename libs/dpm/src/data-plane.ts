@@ -1,9 +1,10 @@
-import { PortStatusEvent, ResourceEvent } from '@alcor/contracts';
+import { FloatingIpStatusEvent, PortStatusEvent, ResourceEvent } from '@alcor/contracts';
 import { GoalStateIndex, type NodeRecord, type SecurityGroupRecord, type SecurityGroupRuleRecord, type TopologyChange } from '@alcor/goal-state';
 import { GoalStateV2 } from '@alcor/proto';
 import { AgentTransport } from './delivery/agent-transport';
 import { Delivery } from './delivery/delivery';
 import { DeliveryTimings } from './delivery/host-link';
+import { FloatingIpStatusRecord, FloatingIpStatusTracker } from './status/floating-ip-status-tracker';
 import { PortStatusTracker } from './status/port-status-tracker';
 import { ChangeFilter } from './topology/change-filter';
 import { programmingChanged, RESOURCE_KINDS, resourceKey, toTopologyChange, upsert } from './topology/event-mapping';
@@ -40,6 +41,7 @@ export class DataPlane {
   readonly index = new GoalStateIndex();
   readonly delivery: Delivery;
   readonly tracker: PortStatusTracker;
+  readonly floatingIpTracker: FloatingIpStatusTracker;
   nbCfg = 0;
   /** Every change applied (write-through of the shared topology cache); unprogrammed: the index kept the older record. */
   onApplied?: (key: string, revision: number, deleted: boolean, data: unknown, unprogrammed?: boolean) => void;
@@ -48,11 +50,23 @@ export class DataPlane {
   private readonly records = new Map<string, unknown>();
   private readonly nodes = new Map<string, NodeRecord>();
 
-  constructor(transport: AgentTransport, timings: DeliveryTimings, publishStatus: (event: PortStatusEvent) => void) {
+  constructor(
+    transport: AgentTransport,
+    timings: DeliveryTimings,
+    publishStatus: (event: PortStatusEvent) => void,
+    publishFloatingIpStatus: (event: FloatingIpStatusEvent) => void = () => undefined,
+  ) {
     this.tracker = new PortStatusTracker(publishStatus, (portId) => this.index.hostsOfPort(portId)[0]);
+    this.floatingIpTracker = new FloatingIpStatusTracker(publishFloatingIpStatus, (id) => this.index.floatingIpPlacement(id));
     this.delivery = new Delivery(transport, timings, (hostId) => ({ goalState: this.index.fullGoalState(hostId), seq: this.nbCfg }), {
-      acked: (hostId, generation, sent, reply) => this.tracker.acked(hostId, generation, sent, reply),
-      down: (hostId, generation) => this.tracker.hostDown(hostId, generation, this.portsOn(hostId)),
+      acked: (hostId, generation, sent, reply) => {
+        this.tracker.acked(hostId, generation, sent, reply);
+        this.floatingIpTracker.acked(hostId, generation, sent, reply);
+      },
+      down: (hostId, generation) => {
+        this.tracker.hostDown(hostId, generation, this.portsOn(hostId));
+        this.floatingIpTracker.hostDown(hostId, generation);
+      },
     });
   }
 
@@ -73,6 +87,7 @@ export class DataPlane {
     this.index.applyAll(changes);
     for (const item of listed) {
       if (item.resource === 'port') this.tracker.portSeen(item.id, (item.data as { status?: string }).status ?? 'DOWN');
+      else if (RESOURCE_KINDS[item.resource] === 'floatingIp') this.floatingIpTracker.seen(item.data as FloatingIpStatusRecord);
     }
     for (const hostId of this.index.hostIds()) {
       const info = this.index.hostInfo(hostId);
@@ -153,6 +168,11 @@ export class DataPlane {
     this.onApplied?.(key, event.revisionNumber, deleted, event.data);
 
     if (change.kind === 'node') this.syncNode(change, removedNode, portsOfRemovedNode);
+    if (change.kind === 'floatingIp') {
+      if (change.op === 'delete') this.floatingIpTracker.gone(change.id);
+      else this.floatingIpTracker.seen(event.data as FloatingIpStatusRecord);
+    }
+    this.floatingIpTracker.delivering(deltas);
     this.delivery.deliver(
       removedNode ? deltas.filter((d) => d.hostId !== removedNode.node_name) : deltas,
       this.nbCfg,
@@ -172,6 +192,7 @@ export class DataPlane {
       this.nodes.delete(change.id);
       this.delivery.removeHost(removed.node_name);
       this.tracker.hostDown(removed.node_name, 0, portsOfRemoved, 'node removed');
+      this.floatingIpTracker.hostDown(removed.node_name, 0, 'node removed');
       return;
     }
     const before = this.nodes.get(change.node.node_id);

@@ -4,7 +4,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { decodeJson, MESSAGE_BUS, MessageBus, publishJson, ReceivedMessage, Subscription } from '@alcor/bus';
 import { Environment, managerUrls } from '@alcor/config';
-import { INTERNAL_SERVICE_HEADERS, PortStatusEvent, ResourceEvent, TOPICS } from '@alcor/contracts';
+import { FloatingIpStatusEvent, INTERNAL_SERVICE_HEADERS, PortStatusEvent, ResourceEvent, TOPICS } from '@alcor/contracts';
 import { ENVIRONMENT } from '@alcor/platform';
 import { DataPlane } from './data-plane';
 import { createAgentTransport } from './delivery/pulsar-southbound';
@@ -60,6 +60,7 @@ export class DpmService implements OnApplicationBootstrap, OnApplicationShutdown
         retryMaxMs: environment.DPM_RETRY_MAX_MS,
       },
       (event) => this.publishStatus(event),
+      (event) => this.publishFloatingIpStatus(event),
     );
     this.ncm = new NcmServer(this.dataPlane);
   }
@@ -158,6 +159,13 @@ export class DpmService implements OnApplicationBootstrap, OnApplicationShutdown
     publishJson(this.bus, TOPICS.portStatusEvents, event, { key: event.portId }).catch((error: unknown) =>
       // Lost only until the next restart: the rebuild starts from the stored status and re-derives it.
       this.logger.warn(`port status ${event.portId} ${event.status} not published: ${String(error)}`),
+    );
+  }
+
+  private publishFloatingIpStatus(event: FloatingIpStatusEvent): void {
+    publishJson(this.bus, TOPICS.floatingIpStatusEvents, event, { key: event.floatingIpId }).catch((error: unknown) =>
+      // As for ports: the rebuild re-derives it from the stored status.
+      this.logger.warn(`floating IP status ${event.floatingIpId} ${event.status} not published: ${String(error)}`),
     );
   }
 }

@@ -1,4 +1,5 @@
-import { FLOATINGIP_RESOURCE, ResourceEvent, TOPICS } from '@alcor/contracts';
+import { FloatingIpStatusEvent, FLOATINGIP_RESOURCE, ResourceEvent, TOPICS } from '@alcor/contracts';
+import { OperationStatus } from '@alcor/proto';
 import { DataPlane } from './data-plane';
 import { dpmTopics } from './dpm.service';
 import { loadTopology } from './rebuild/topology-loader';
@@ -153,3 +154,110 @@ describe('DPM floating IPs', () => {
     restarted.stop();
   });
 });
+
+// Status: ACTIVE only after the fixed port's host acked the router state carrying the mapping;
+// ERROR when it failed the router state; DOWN when the host falls silent or the mapping leaves it.
+describe('DPM floating-IP status', () => {
+  let transport: RecordingTransport;
+  let plane: DataPlane;
+  let reports: FloatingIpStatusEvent[];
+  const seen = () => reports.map((r) => [r.status, r.portId, r.revision, r.hostId, r.reason]);
+
+  beforeEach(async () => {
+    transport = new RecordingTransport();
+    reports = [];
+    plane = new DataPlane(transport, timings, () => undefined, (e) => reports.push(e));
+    plane.load([]);
+    for (const e of [
+      event('node', 'created', 'n1', node(1)),
+      event('node', 'created', 'n2', node(2)),
+      event('network', 'created', 'net', network('net', 100)),
+      event('subnet', 'created', 'sub', subnet('sub', 'net', '10.0.0.0/24', '10.0.0.1')),
+      event('network', 'created', 'ext', network('ext', 200)),
+      event('subnet', 'created', 'ext-sub', subnet('ext-sub', 'ext', '203.0.113.0/24', '203.0.113.1')),
+      event('port', 'created', 'rp', routerInterface),
+      event('port', 'created', 'fp', floatingPort),
+      event('router', 'created', 'r1', router),
+      event('port', 'created', 'pa', port('pa', 'net', 'sub', 'host-1', '10.0.0.10')),
+      event('port', 'created', 'pb', port('pb', 'net', 'sub', 'host-2', '10.0.0.11')),
+      event(FLOATINGIP_RESOURCE, 'created', 'f1', fip(null, null, 1)),
+    ]) {
+      expect(plane.handle(e)).toBe(true);
+    }
+    await tick();
+  });
+  afterEach(() => plane.stop());
+
+  it('unassociated: nothing reported; associated: ACTIVE only once the host answered, naming port and revision', async () => {
+    expect(reports).toEqual([]);
+    let open!: () => void;
+    transport.gate = new Promise<void>((resolve) => (open = resolve));
+    plane.handle(event(FLOATINGIP_RESOURCE, 'updated', 'f1', fip('pa', '10.0.0.10', 2)));
+    await tick();
+    expect(reports).toEqual([]); // the push is in flight: no verdict yet
+    transport.gate = undefined;
+    open();
+    await tick();
+    expect(seen()).toEqual([['ACTIVE', 'pa', 2, 'host-1', 'acked']]);
+    expect(reports[0]).toMatchObject({ schemaVersion: 1, floatingIpId: 'f1' });
+  });
+
+  it('the manager echoing the verdict (status, revision + 1) is not re-pushed and reports nothing new', async () => {
+    plane.handle(event(FLOATINGIP_RESOURCE, 'updated', 'f1', fip('pa', '10.0.0.10', 2)));
+    await tick();
+    const pushes = transport.pushes.length;
+    expect(plane.handle(event(FLOATINGIP_RESOURCE, 'updated', 'f1', { ...fip('pa', '10.0.0.10', 3), status: 'ACTIVE' }))).toBe(true);
+    await tick();
+    expect(transport.pushes.length).toBe(pushes);
+    expect(plane.progressOf(FLOATINGIP_RESOURCE, 'f1')?.revision).toBe(3);
+    expect(seen()).toEqual([['ACTIVE', 'pa', 2, 'host-1', 'acked']]);
+  });
+
+  it('ERROR when the host fails the router state', async () => {
+    transport.verdicts.set('r1', OperationStatus.FAILURE);
+    plane.handle(event(FLOATINGIP_RESOURCE, 'updated', 'f1', fip('pb', '10.0.0.11', 2)));
+    await tick();
+    expect(seen()).toEqual([['ERROR', 'pb', 2, 'host-2', 'FAILURE']]);
+  });
+
+  it('a port move turns it DOWN at once, then ACTIVE from the new host', async () => {
+    plane.handle(event(FLOATINGIP_RESOURCE, 'updated', 'f1', fip('pa', '10.0.0.10', 2)));
+    await tick();
+    plane.handle(event('port', 'updated', 'pa', port('pa', 'net', 'sub', 'host-2', '10.0.0.10', { revision_number: 2 })));
+    expect(seen().slice(1)).toEqual([['DOWN', 'pa', 2, 'host-1', 'left the host']]);
+    await tick();
+    expect(seen().slice(2)).toEqual([['ACTIVE', 'pa', 2, 'host-2', 'acked']]);
+  });
+
+  it('disassociate publishes nothing (the manager sets DOWN itself); a silent host turns its floating IPs DOWN', async () => {
+    plane.handle(event(FLOATINGIP_RESOURCE, 'updated', 'f1', fip('pa', '10.0.0.10', 2)));
+    await tick();
+    plane.handle(event(FLOATINGIP_RESOURCE, 'updated', 'f1', fip(null, null, 3)));
+    await tick();
+    expect(seen()).toEqual([['ACTIVE', 'pa', 2, 'host-1', 'acked']]);
+    expect(plane.floatingIpTracker.statusOf('f1')).toBe('DOWN');
+
+    plane.handle(event(FLOATINGIP_RESOURCE, 'updated', 'f1', fip('pb', '10.0.0.11', 4)));
+    await tick();
+    expect(seen().slice(1)).toEqual([['ACTIVE', 'pb', 4, 'host-2', 'acked']]);
+    transport.unreachable.add('10.1.0.2:50001');
+    plane.handle(event('port', 'created', 'pc', port('pc', 'net', 'sub', 'host-2', '10.0.0.12'))); // something to push to host-2
+    await waitUntil(() => reports.length === 3);
+    expect(seen().slice(2)).toEqual([['DOWN', 'pb', 4, 'host-2', 'host down']]);
+  });
+
+  it('a removed node turns its floating IPs DOWN', async () => {
+    plane.handle(event(FLOATINGIP_RESOURCE, 'updated', 'f1', fip('pa', '10.0.0.10', 2)));
+    await tick();
+    plane.handle(event('node', 'deleted', 'n1', node(1)));
+    expect(seen().slice(1)).toEqual([['DOWN', 'pa', 2, 'host-1', 'node removed']]);
+  });
+});
+
+async function waitUntil(predicate: () => boolean, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await tick(10);
+  }
+}

@@ -9,12 +9,12 @@ export interface RecordedPush {
   kind: PushKind;
 }
 
-/** An in-memory AgentTransport for unit tests: records pushes, answers SUCCESS per port, or fails on demand. */
+/** An in-memory AgentTransport for unit tests: records pushes, answers SUCCESS per port and router, or fails on demand. */
 export class RecordingTransport implements AgentTransport {
   readonly pushes: RecordedPush[] = [];
   /** Addresses that do not answer (the push rejects). */
   readonly unreachable = new Set<string>();
-  /** Ports answered with this status instead of SUCCESS. */
+  /** Ports (and routers) answered with this status instead of SUCCESS. */
   readonly verdicts = new Map<string, OperationStatus>();
   /** When set, pushes wait for this promise before answering (to queue deltas behind one in flight). */
   gate?: Promise<void>;
@@ -23,8 +23,12 @@ export class RecordingTransport implements AgentTransport {
     this.pushes.push({ address, goalState, generation, kind });
     if (this.gate) await this.gate;
     if (this.unreachable.has(address)) throw new Error(`${address} unreachable`);
+    const status = (resourceId: string, resourceType: ResourceType) => ({ resourceId, resourceType, operationStatus: this.verdicts.get(resourceId) ?? OperationStatus.SUCCESS });
     const reply = GoalStateOperationReply.fromPartial({
-      operationStatuses: Object.keys(goalState.portStates).map((id) => ({ resourceId: id, resourceType: ResourceType.PORT, operationStatus: this.verdicts.get(id) ?? OperationStatus.SUCCESS })),
+      operationStatuses: [
+        ...Object.keys(goalState.portStates).map((id) => status(id, ResourceType.PORT)),
+        ...Object.entries(goalState.routerStates).map(([key, state]) => status(state.configuration?.id || key, ResourceType.ROUTER)),
+      ],
     });
     return { reply, bytes: GoalStateV2.encode(goalState).finish().length };
   }

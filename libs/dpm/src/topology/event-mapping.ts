@@ -61,10 +61,19 @@ function toRouterRecord(data: Record<string, unknown>): Record<string, unknown> 
 /** Fields of a port record the data plane does not program: a change of only these is not re-pushed. */
 const PORT_BOOKKEEPING = new Set(['status', 'revision_number', 'updated_at', 'created_at', 'tags']);
 
+/**
+ * The same for floating IPs: above all their status, which the DPM itself decides (re-pushing the
+ * router state for it would only echo the verdict back); description and tags are not programmed.
+ */
+const FLOATING_IP_BOOKKEEPING = new Set([...PORT_BOOKKEEPING, 'description']);
+
+const BOOKKEEPING: Partial<Record<TopologyKind, ReadonlySet<string>>> = { port: PORT_BOOKKEEPING, floatingIp: FLOATING_IP_BOOKKEEPING };
+
 /** True when two records of one resource differ in something a host is programmed with. */
 export function programmingChanged(kind: TopologyKind, before: unknown, after: unknown): boolean {
-  if (kind !== 'port') return true;
+  const bookkeeping = BOOKKEEPING[kind];
+  if (!bookkeeping) return true;
   const strip = (record: unknown) =>
-    JSON.stringify(Object.entries(record as Record<string, unknown>).filter(([k]) => !PORT_BOOKKEEPING.has(k)).sort(([a], [b]) => (a < b ? -1 : 1)));
+    JSON.stringify(Object.entries(record as Record<string, unknown>).filter(([k]) => !bookkeeping.has(k)).sort(([a], [b]) => (a < b ? -1 : 1)));
   return strip(before) !== strip(after);
 }
