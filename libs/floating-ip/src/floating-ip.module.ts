@@ -2,6 +2,7 @@ import { Global, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { FLOATING_IP_CLIENT, PORT_DELETE_LISTENER } from '@alcor/contracts';
 import { NeutronExtensions, neutronTagsController } from '@alcor/neutron-api';
 import { InProcessFloatingIpClient } from './client/in-process-floating-ip.client';
+import { FloatingIpStatusConsumer } from './events/floating-ip-status-consumer';
 import { AlcorElasticIpsController } from './http/alcor-elastic-ips.controller';
 import { InternalFloatingIpsController } from './http/internal-floating-ips.controller';
 import { NeutronFloatingIpsController } from './http/neutron-floating-ips.controller';
@@ -18,6 +19,7 @@ import { UpdateFloatingIp } from './use-cases/update-floating-ip/update-floating
  * The elastic-IP manager: Neutron floating IPs (and Alcor's /elasticips view of them). Needs
  * VPC_CLIENT, SUBNET_CLIENT, PORT_CLIENT and ROUTER_CLIENT (QUOTA_ENFORCER when present). Global:
  * it gives the process FLOATING_IP_CLIENT (route manager checks) and PORT_DELETE_LISTENER.
+ * Statuses come from the data plane (TOPICS.floatingIpStatusEvents, FloatingIpStatusConsumer).
  */
 @Global()
 @Module({
@@ -30,6 +32,7 @@ import { UpdateFloatingIp } from './use-cases/update-floating-ip/update-floating
     DeleteFloatingIp,
     QueryFloatingIps,
     DisassociatePort,
+    FloatingIpStatusConsumer,
     { provide: FLOATING_IP_TAGS, useClass: FloatingIpTags },
     { provide: FLOATING_IP_CLIENT, useClass: InProcessFloatingIpClient },
     { provide: PORT_DELETE_LISTENER, useExisting: DisassociatePort },

@@ -11,6 +11,7 @@ export async function saveFloatingIp(tx: EntityManager, e: FloatingIpEntity): Pr
     status: e.status,
     tags: e.tags,
     revisionNumber: e.revisionNumber,
+    associationRevision: e.associationRevision,
     updatedAt: e.updatedAt,
   });
 }

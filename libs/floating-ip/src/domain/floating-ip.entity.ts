@@ -48,6 +48,10 @@ export class FloatingIpEntity {
   @Column({ name: 'revision_number', type: 'integer', default: 0 })
   revisionNumber!: number;
 
+  /** revision_number at which the association last changed: data-plane reports about older ones are dropped. */
+  @Column({ name: 'association_revision', type: 'integer', default: 0 })
+  associationRevision!: number;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -60,6 +60,7 @@ export class CreateFloatingIps {
               status: 'DOWN',
               tags: [...new Set(draft.tags)],
               revisionNumber: 0,
+              associationRevision: 0,
               createdAt: now,
               updatedAt: now,
             });

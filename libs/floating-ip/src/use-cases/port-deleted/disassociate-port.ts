@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Port, PortDeleteListener } from '@alcor/contracts';
 import { touch } from '@alcor/neutron-api';
 import { Database } from '@alcor/persistence';
+import { associationOf, resetStatusIfReassociated } from '../../domain/floating-ip-association-status';
 import { FloatingIpRepository } from '../../domain/floating-ip.repository';
 import { saveFloatingIp } from '../../domain/floating-ip-store';
 import { recordFloatingIpChange } from '../../events/floating-ip-events';
@@ -21,8 +22,10 @@ export class DisassociatePort implements PortDeleteListener {
   byPortId(portId: string): Promise<void> {
     return this.database.transaction(async (tx) => {
       for (const fip of await FloatingIpRepository.lockByPort(tx, portId)) {
+        const associationBefore = associationOf(fip);
         Object.assign(fip, { portId: null, fixedIpAddress: null, routerId: null });
         touch(fip);
+        resetStatusIfReassociated(fip, associationBefore);
         await saveFloatingIp(tx, fip);
         await recordFloatingIpChange(tx, 'updated', fip);
       }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { checkRevision, RequestContext, touch } from '@alcor/neutron-api';
 import { Database, isUniqueViolation } from '@alcor/persistence';
+import { associationOf, resetStatusIfReassociated } from '../../domain/floating-ip-association-status';
 import { FloatingIpChanges } from '../../domain/floating-ip-draft';
 import { FloatingIpEntity } from '../../domain/floating-ip.entity';
 import { FloatingIpRepository } from '../../domain/floating-ip.repository';
@@ -12,6 +13,7 @@ import { alreadyAssociated, FloatingIpAssociation } from '../association';
 /**
  * Associates (port_id, fixed_ip_address), re-derives (port_id absent) or disassociates
  * (port_id null) a floating IP. Two concurrent associations of one fixed IP: the unique key lets one commit.
+ * A changed association is DOWN until the data plane reports it applied (FloatingIpStatusConsumer).
  */
 @Injectable()
 export class UpdateFloatingIp {
@@ -27,6 +29,7 @@ export class UpdateFloatingIp {
         fip = await FloatingIpRepository.lockOwned(tx, ctx, id);
         checkRevision(fip, ifMatch);
         const before = JSON.stringify(toFloatingIp(fip));
+        const associationBefore = associationOf(fip);
         if (changes.description !== undefined) fip.description = changes.description;
         if (changes.portId !== undefined || changes.fixedIpAddress !== undefined) {
           const portId = changes.portId !== undefined ? changes.portId : fip.portId;
@@ -34,6 +37,7 @@ export class UpdateFloatingIp {
         }
         if (JSON.stringify(toFloatingIp(fip)) === before) return fip;
         touch(fip);
+        resetStatusIfReassociated(fip, associationBefore);
         await saveFloatingIp(tx, fip);
         await recordFloatingIpChange(tx, 'updated', fip);
         return fip;
