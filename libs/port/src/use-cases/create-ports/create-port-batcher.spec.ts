@@ -26,14 +26,14 @@ describe('PortCreateBatcher', () => {
     expect((await batcher.createOne(ctx, draft('lone'))).name).toBe('lone');
     expect(create.calls).toEqual([['lone']]);
 
-    // Two arrive in one I/O turn, then 18 more while those commit (the stand-in takes 5 ms).
+    // Two arrive in one I/O turn, then 18 more while those commit (the stand-in takes 5 ms): 16 per batch.
     const first = [batcher.createOne(ctx, draft('p0')), batcher.createOne(ctx, draft('p1'))];
     await new Promise((resolve) => setTimeout(resolve, 1));
     const names = Array.from({ length: 18 }, (_, i) => `q${i}`);
     const later = names.map((n) => batcher.createOne(ctx, draft(n)));
     const ports = await Promise.all([...first, ...later]);
     expect(ports.map((p) => p.name)).toEqual(['p0', 'p1', ...names]); // each caller gets its own port
-    expect(create.calls.slice(1)).toEqual([['p0', 'p1'], names]);
+    expect(create.calls.slice(1)).toEqual([['p0', 'p1'], names.slice(0, 16), names.slice(16)]);
   });
 
   it('retries a failed batch one by one: only the bad create fails, with its own error', async () => {
