@@ -54,6 +54,21 @@ const fip = (portId: string | null, fixedIp: string | null, revision: number) =>
   floating_subnet_id: 'ext-sub',
 });
 
+/** Two hosts, a tenant network with ports on each, an external network, and router r1 between them. */
+const topology = () => [
+  event('node', 'created', 'n1', node(1)),
+  event('node', 'created', 'n2', node(2)),
+  event('network', 'created', 'net', network('net', 100)),
+  event('subnet', 'created', 'sub', subnet('sub', 'net', '10.0.0.0/24', '10.0.0.1')),
+  event('network', 'created', 'ext', network('ext', 200)),
+  event('subnet', 'created', 'ext-sub', subnet('ext-sub', 'ext', '203.0.113.0/24', '203.0.113.1')),
+  event('port', 'created', 'rp', routerInterface),
+  event('port', 'created', 'fp', floatingPort),
+  event('router', 'created', 'r1', router),
+  event('port', 'created', 'pa', port('pa', 'net', 'sub', 'host-1', '10.0.0.10')),
+  event('port', 'created', 'pb', port('pb', 'net', 'sub', 'host-2', '10.0.0.11')),
+];
+
 const fipsOf = (plane: DataPlane, host: string) => (plane.index.fullGoalState(host)?.routerStates['r1']?.configuration?.floatingIps ?? []).map((f) => `${f.id}@${f.portId}`);
 
 describe('DPM floating IPs', () => {
@@ -64,19 +79,7 @@ describe('DPM floating IPs', () => {
     transport = new RecordingTransport();
     plane = new DataPlane(transport, timings, () => undefined);
     plane.load([]);
-    for (const e of [
-      event('node', 'created', 'n1', node(1)),
-      event('node', 'created', 'n2', node(2)),
-      event('network', 'created', 'net', network('net', 100)),
-      event('subnet', 'created', 'sub', subnet('sub', 'net', '10.0.0.0/24', '10.0.0.1')),
-      event('network', 'created', 'ext', network('ext', 200)),
-      event('subnet', 'created', 'ext-sub', subnet('ext-sub', 'ext', '203.0.113.0/24', '203.0.113.1')),
-      event('port', 'created', 'rp', routerInterface),
-      event('port', 'created', 'fp', floatingPort),
-      event('router', 'created', 'r1', router),
-      event('port', 'created', 'pa', port('pa', 'net', 'sub', 'host-1', '10.0.0.10')),
-      event('port', 'created', 'pb', port('pb', 'net', 'sub', 'host-2', '10.0.0.11')),
-    ]) {
+    for (const e of topology()) {
       expect(plane.handle(e)).toBe(true);
     }
     await tick();
@@ -168,20 +171,7 @@ describe('DPM floating-IP status', () => {
     reports = [];
     plane = new DataPlane(transport, timings, () => undefined, (e) => reports.push(e));
     plane.load([]);
-    for (const e of [
-      event('node', 'created', 'n1', node(1)),
-      event('node', 'created', 'n2', node(2)),
-      event('network', 'created', 'net', network('net', 100)),
-      event('subnet', 'created', 'sub', subnet('sub', 'net', '10.0.0.0/24', '10.0.0.1')),
-      event('network', 'created', 'ext', network('ext', 200)),
-      event('subnet', 'created', 'ext-sub', subnet('ext-sub', 'ext', '203.0.113.0/24', '203.0.113.1')),
-      event('port', 'created', 'rp', routerInterface),
-      event('port', 'created', 'fp', floatingPort),
-      event('router', 'created', 'r1', router),
-      event('port', 'created', 'pa', port('pa', 'net', 'sub', 'host-1', '10.0.0.10')),
-      event('port', 'created', 'pb', port('pb', 'net', 'sub', 'host-2', '10.0.0.11')),
-      event(FLOATINGIP_RESOURCE, 'created', 'f1', fip(null, null, 1)),
-    ]) {
+    for (const e of [...topology(), event(FLOATINGIP_RESOURCE, 'created', 'f1', fip(null, null, 1))]) {
       expect(plane.handle(e)).toBe(true);
     }
     await tick();
