@@ -55,7 +55,7 @@ describe.each(storeKinds())('floating IPs on the data plane (standalone, %s)', (
     pc = await f.createPort(routed.network.id, c.nodeName);
     await Promise.all([pa, pb, pc].map((p) => f.waitForStatus(p.id, 'ACTIVE')));
     // every host holds the router (a port on its subnet), none a floating IP yet
-    await waitFor(() => f.fleet.agents.every((agent) => routerOf(agent) !== undefined), 5000, 'the router on every host');
+    await waitFor(() => f.fleet.agents.every((agent) => routerOf(agent) !== undefined), 30_000, 'the router on every host');
     const created = await f.api.post<{ floatingip: FipBody }>('/v2.0/floatingips', { floatingip: { floating_network_id: ext.network.id } });
     expect(created.status).toBe(201);
     fip = created.body.floatingip;
@@ -69,7 +69,7 @@ describe.each(storeKinds())('floating IPs on the data plane (standalone, %s)', (
     const associated = await associate(pa.id);
     expect(associated).toMatchObject({ port_id: pa.id, router_id: routerId });
     expect(await applied(associated)).toEqual([a.nodeName]);
-    await waitFor(() => fipsOn(a).length === 1, 5000, 'the mapping on A');
+    await waitFor(() => fipsOn(a).length === 1, 30_000, 'the mapping on A');
     expect(fipsOn(a)).toEqual([mapping(pa)]);
     const state = routerOf(a);
     expect(state?.operationType).toBe(OperationType.UPDATE);
@@ -90,7 +90,7 @@ describe.each(storeKinds())('floating IPs on the data plane (standalone, %s)', (
     const disassociated = await associate(null);
     expect(disassociated.port_id).toBeNull();
     expect(await applied(disassociated)).toEqual([a.nodeName]);
-    await waitFor(() => fipsOn(a).length === 0, 5000, 'the mapping gone from A');
+    await waitFor(() => fipsOn(a).length === 0, 30_000, 'the mapping gone from A');
     expect(routerOf(a)).toBeDefined(); // the router stays: only its floating IP went
     expect(routerPushes(before)).toEqual([1, 0, 0]);
   });
@@ -98,7 +98,7 @@ describe.each(storeKinds())('floating IPs on the data plane (standalone, %s)', (
   it('re-associate with a port on host B: B has it, A does not, C heard nothing', async () => {
     const before = marks();
     expect(await applied(await associate(pb.id))).toEqual([b.nodeName]);
-    await waitFor(() => fipsOn(b).length === 1, 5000, 'the mapping on B');
+    await waitFor(() => fipsOn(b).length === 1, 30_000, 'the mapping on B');
     expect(fipsOn(b)).toEqual([mapping(pb)]);
     expect(fipsOn(a)).toEqual([]);
     expect(routerPushes(before)).toEqual([0, 1, 0]);
@@ -107,7 +107,7 @@ describe.each(storeKinds())('floating IPs on the data plane (standalone, %s)', (
   it('moving straight from B to a port on C updates exactly B and C', async () => {
     const before = marks();
     expect(await applied(await associate(pc.id))).toEqual([b.nodeName, c.nodeName].sort());
-    await waitFor(() => fipsOn(c).length === 1 && fipsOn(b).length === 0, 5000, 'the mapping moved to C');
+    await waitFor(() => fipsOn(c).length === 1 && fipsOn(b).length === 0, 30_000, 'the mapping moved to C');
     expect(fipsOn(c)).toEqual([mapping(pc)]);
     expect(routerPushes(before)).toEqual([0, 1, 1]);
   });
@@ -120,7 +120,7 @@ describe.each(storeKinds())('floating IPs on the data plane (standalone, %s)', (
 
     // Neutron disassociates the floating IPs of a deleted port (in the same transaction here)
     expect((await f.api.delete(`/v2.0/ports/${pc.id}`)).status).toBe(204);
-    await waitFor(() => routerOf(c) === undefined, 5000, 'C without the router (its only port went)');
+    await waitFor(() => routerOf(c) === undefined, 30_000, 'C without the router (its only port went)');
     expect((await f.api.get<{ floatingip: FipBody }>(`/v2.0/floatingips/${fip.id}`)).body.floatingip.port_id).toBeNull();
     expect(f.fleet.agents.map(fipsOn)).toEqual([[], [], []]);
   }, 60_000);

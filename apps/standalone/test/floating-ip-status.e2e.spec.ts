@@ -19,7 +19,7 @@ describe.each(storeKinds())('floating-IP status from the data plane (standalone,
   let fip: FipBody;
 
   const get = async () => (await f.api.get<{ floatingip: FipBody }>(`/v2.0/floatingips/${fip.id}`)).body.floatingip;
-  const waitForStatus = (status: string, timeoutMs = 8000) =>
+  const waitForStatus = (status: string, timeoutMs = 30_000) =>
     waitFor(async () => {
       const current = await get();
       return current.status === status && current;
@@ -60,7 +60,7 @@ describe.each(storeKinds())('floating-IP status from the data plane (standalone,
     a.setSilent(true);
     const associated = await associate(pa.id);
     expect(associated).toMatchObject({ port_id: pa.id, status: 'DOWN' });
-    await waitFor(() => carries(a, mark), 5000, 'the mapping pushed to A');
+    await waitFor(() => carries(a, mark), 30_000, 'the mapping pushed to A');
     await settle(); // past the push deadline: still no verdict
     expect((await get()).status).toBe('DOWN');
     a.setSilent(false);
@@ -123,7 +123,7 @@ describe.each(storeKinds())('floating-IP status from the data plane (standalone,
     const after = await waitFor(async () => {
       const current = await get();
       return current.port_id === null && current;
-    }, 5000, 'the floating IP disassociated');
+    }, 30_000, 'the floating IP disassociated');
     expect(after.status).toBe('DOWN');
     await settle(400);
     expect((await get()).status).toBe('DOWN');
