@@ -1,6 +1,6 @@
 import { MESSAGE_BUS, MessageBus, publishJson } from '@alcor/bus';
 import { FloatingIpStatusEvent, TOPICS } from '@alcor/contracts';
-import { FakeAgent } from '@alcor/fleet';
+import { FakeAgent, ReceivedPush } from '@alcor/fleet';
 import { OperationStatus, RouterState } from '@alcor/proto';
 import { storeKinds, waitFor } from '@alcor/testing';
 import { DataPlaneFixture } from './data-plane-fixture';
@@ -29,8 +29,8 @@ describe.each(storeKinds())('floating-IP status from the data plane (standalone,
     expect(res.status).toBe(200);
     return res.body.floatingip;
   }
-  const carries = (agent: FakeAgent, from: number) =>
-    agent.received.slice(from).some((p) => (p.goalState.routerStates[routerId] as RouterState | undefined)?.configuration?.floatingIps.some((x) => x.id === fip.id));
+  const carriesFip = (p: ReceivedPush) => (p.goalState.routerStates[routerId] as RouterState | undefined)?.configuration?.floatingIps.some((x) => x.id === fip.id) ?? false;
+  const carries = (agent: FakeAgent, from: number) => agent.received.slice(from).some(carriesFip);
   const settle = (ms = 700) => new Promise((resolve) => setTimeout(resolve, ms));
 
   beforeAll(async () => {
@@ -57,7 +57,9 @@ describe.each(storeKinds())('floating-IP status from the data plane (standalone,
 
   it('associate: DOWN while the host holds its ack, ACTIVE once it answered', async () => {
     const mark = a.received.length;
-    a.setSilent(true);
+    // Hold only the push that carries the mapping: were A silent to heartbeats too, a heartbeat in
+    // flight could time out first, and the DPM then probes with empty pushes until A answers.
+    a.setSilent(true, carriesFip);
     const associated = await associate(pa.id);
     expect(associated).toMatchObject({ port_id: pa.id, status: 'DOWN' });
     await waitFor(() => carries(a, mark), 30_000, 'the mapping pushed to A');

@@ -62,6 +62,7 @@ export class FakeAgent extends EventEmitter {
   port = 0;
   private server?: Server;
   private silent = false;
+  private silentOnly?: (push: ReceivedPush) => boolean;
   private readonly failures = new Map<string, OperationStatus>();
   private readonly held = new Set<ServerDuplexStream<GoalStateV2, GoalStateOperationReply>>();
   private dpmClient?: GoalStateProvisionerClient;
@@ -129,9 +130,14 @@ export class FakeAgent extends EventEmitter {
     this.failures.clear();
   }
 
-  /** Silent: messages are read but never answered (the DPM's deadline expires), like a hung agent. */
-  setSilent(silent: boolean): void {
+  /**
+   * Silent: messages are read but never answered (the DPM's deadline expires), like a hung agent.
+   * With `only`, just the pushes it matches are held and the rest (heartbeats) answered, so a test
+   * can hold one change's ack without the DPM first seeing the host fall silent.
+   */
+  setSilent(silent: boolean, only?: (push: ReceivedPush) => boolean): void {
     this.silent = silent;
+    this.silentOnly = silent ? only : undefined;
     if (!silent) {
       for (const call of this.held) call.end();
       this.held.clear();
@@ -191,7 +197,7 @@ export class FakeAgent extends EventEmitter {
   protected onPush(call: ServerDuplexStream<GoalStateV2, GoalStateOperationReply>, goalState: GoalStateV2, generation: number, kind: PushKind, bytes: number): void {
     const push: ReceivedPush = { generation, kind, goalState, bytes, receivedAt: performance.now() };
     if (this.options.recordPushes !== false) this.received.push(push);
-    if (this.silent) {
+    if (this.silent && (!this.silentOnly || this.silentOnly(push))) {
       this.held.add(call);
       return;
     }
