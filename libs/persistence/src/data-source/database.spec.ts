@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,12 +94,41 @@ describe('nested units of work', () => {
         database.transaction(async (tx) => {
           await enqueueOutbox(tx, message('outer'));
           // e.g. an in-process allocator called by a use case: must not commit on its own.
-          await database.transaction((inner) => enqueueOutbox(inner, message('inner')));
-          expect(await database.read((em) => em.count(OutboxEventEntity))).toBe(2);
+          await database.transaction(async (inner) => {
+            expect(inner).toBe(tx);
+            await inner.insert(OutboxEventEntity, { eventId: randomUUID(), topic: 't', key: 'inner', eventType: 'e', payload: {} });
+          });
+          expect(await database.read((em) => em.count(OutboxEventEntity))).toBe(1);
           throw new Error('outer fails after the inner unit returned');
         }),
       ).rejects.toThrow('outer fails');
       expect(await database.read((em) => em.count(OutboxEventEntity))).toBe(0);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('outbox rows of a unit of work', () => {
+  it('are written at commit, in recording order, and not at all when it rolls back', async () => {
+    const database = await Database.open({ dataDir: IN_MEMORY, poolSize: 1 }, [outboxSchema]);
+    try {
+      await database.transaction(async (tx) => {
+        await enqueueOutbox(tx, message('first'));
+        await database.transaction((inner) => enqueueOutbox(inner, message('second')));
+        await enqueueOutbox(tx, message('third'));
+        // Buffered: nothing is in the table before the commit.
+        expect(await tx.count(OutboxEventEntity)).toBe(0);
+      });
+      const rows = await database.read((em) => em.find(OutboxEventEntity, { order: { id: 'ASC' } }));
+      expect(rows.map((r) => r.key)).toEqual(['first', 'second', 'third']);
+      await expect(
+        database.transaction(async (tx) => {
+          await enqueueOutbox(tx, message('rolled back'));
+          throw new Error('fails');
+        }),
+      ).rejects.toThrow('fails');
+      expect(await database.read((em) => em.count(OutboxEventEntity))).toBe(3);
     } finally {
       await database.close();
     }

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { bufferOutbox, flushOutbox } from '../outbox/outbox-buffer';
 import { dataSourceOptions, isEmbedded, PersistenceSchema, StoreLocation } from './data-source-options';
 
 /** PostgreSQL errors worth retrying a whole unit of work for: serialization failure and deadlock. */
@@ -63,7 +64,14 @@ export class Database {
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.exclusive(() =>
-          this.dataSource.transaction((tx) => this.ambient.run(tx, () => work(tx))),
+          this.dataSource.transaction((tx) =>
+            this.ambient.run(tx, async () => {
+              bufferOutbox(tx);
+              const result = await work(tx);
+              await flushOutbox(tx);
+              return result;
+            }),
+          ),
         );
         // The relay's own transactions stay silent, or an idle relay would wake itself forever.
         if (options.announce !== false) this.events.emit('committed');

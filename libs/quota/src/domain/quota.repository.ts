@@ -7,21 +7,23 @@ import { QuotaUsageEntity } from './quota-usage.entity';
 /** Quota rows of one project; every statement takes the caller's transaction. */
 export const QuotaRepository = {
   /**
-   * Adds `amount` to the project's usage if the limit allows it, in one conditional UPDATE (the
-   * row lock orders concurrent callers, each sees the previous one's count). False: over quota,
-   * nothing changed. `enforce: false` applies the change whatever the limit (undoing a release).
+   * Adds `amount` to the project's usage if the limit allows it, in one statement: the upsert
+   * creates the row on first use, else takes its lock and checks the newest count (ON CONFLICT DO
+   * UPDATE always sees the latest version), so concurrent callers take turns and the limit holds.
+   * False: over quota, nothing changed. `enforce: false` applies the change whatever the limit
+   * (undoing a release).
    */
   async add(tx: EntityManager, projectId: string, resource: QuotaResource, amount: number, defaultLimit: number, enforce = true): Promise<boolean> {
-    await tx.query('INSERT INTO quota_usages (project_id, resource, in_use) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING', [projectId, resource]);
-    // Wrapped in a SELECT: typeorm answers a bare UPDATE ... RETURNING with [rows, count] on pg.
     const rows: unknown[] = await tx.query(
       `WITH lim AS (
          SELECT COALESCE((SELECT hard_limit FROM quota_limits WHERE project_id = $1 AND resource = $2), $4::integer) AS hard_limit
        ), changed AS (
-         UPDATE quota_usages u SET in_use = u.in_use + $3::integer FROM lim
-          WHERE u.project_id = $1 AND u.resource = $2
-            AND (NOT $5::boolean OR lim.hard_limit = -1 OR u.in_use + $3::integer <= lim.hard_limit)
-          RETURNING u.in_use
+         INSERT INTO quota_usages AS u (project_id, resource, in_use)
+         SELECT $1, $2, $3::integer FROM lim
+          WHERE NOT $5::boolean OR lim.hard_limit = -1 OR $3::integer <= lim.hard_limit
+         ON CONFLICT (project_id, resource) DO UPDATE SET in_use = u.in_use + EXCLUDED.in_use
+          WHERE NOT $5::boolean OR (SELECT hard_limit FROM lim) = -1 OR u.in_use + EXCLUDED.in_use <= (SELECT hard_limit FROM lim)
+         RETURNING u.in_use
        ) SELECT in_use FROM changed`,
       [projectId, resource, amount, defaultLimit, enforce],
     );

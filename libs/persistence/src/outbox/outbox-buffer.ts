@@ -1,0 +1,43 @@
+import { EntityManager } from 'typeorm';
+import { OutboxEventEntity } from './outbox-event.entity';
+
+export interface OutboxRow {
+  eventId: string;
+  topic: string;
+  key: string;
+  eventType: string;
+  payload: object;
+}
+
+/** PostgreSQL takes at most 65535 parameters per statement: 5 per row, so chunks of 1000. */
+const ROWS_PER_INSERT = 1000;
+
+/** Rows recorded by transactions that write them at commit; keyed by the transaction's manager. */
+const buffers = new WeakMap<EntityManager, OutboxRow[]>();
+
+/**
+ * Makes `tx` collect its outbox rows and write them in one statement just before commit
+ * (`flushOutbox`), instead of one INSERT per change: a port create records port, address and
+ * MAC events, and each statement is a round trip (most of a statement's cost on PGlite).
+ */
+export function bufferOutbox(tx: EntityManager): void {
+  buffers.set(tx, []);
+}
+
+/** Writes the rows: into the buffer when `tx` has one, else at once. */
+export async function writeOutboxRows(tx: EntityManager, rows: OutboxRow[]): Promise<void> {
+  const buffer = buffers.get(tx);
+  if (buffer) buffer.push(...rows);
+  else await insertRows(tx, rows);
+}
+
+/** Inserts what `tx` buffered, in recording order (the relay publishes in id order). */
+export async function flushOutbox(tx: EntityManager): Promise<void> {
+  const rows = buffers.get(tx);
+  buffers.delete(tx);
+  if (rows && rows.length > 0) await insertRows(tx, rows);
+}
+
+async function insertRows(tx: EntityManager, rows: OutboxRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await tx.insert(OutboxEventEntity, rows.slice(i, i + ROWS_PER_INSERT));
+}
