@@ -7,3 +7,4 @@ export * from './outbox/outbox-relay';
 export * from './outbox/outbox.schema';
 export * from './outbox/record-change';
 export * from './data-source/compensations';
+export * from './data-source/insert-rows';

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { insertRows } from '../data-source/insert-rows';
 import { OutboxEventEntity } from './outbox-event.entity';
 
 export interface OutboxRow {
@@ -8,9 +9,6 @@ export interface OutboxRow {
   eventType: string;
   payload: object;
 }
-
-/** PostgreSQL takes at most 65535 parameters per statement: 5 per row, so chunks of 1000. */
-const ROWS_PER_INSERT = 1000;
 
 /** Rows recorded by transactions that write them at commit; keyed by the transaction's manager. */
 const buffers = new WeakMap<EntityManager, OutboxRow[]>();
@@ -28,16 +26,16 @@ export function bufferOutbox(tx: EntityManager): void {
 export async function writeOutboxRows(tx: EntityManager, rows: OutboxRow[]): Promise<void> {
   const buffer = buffers.get(tx);
   if (buffer) buffer.push(...rows);
-  else await insertRows(tx, rows);
+  else await insertOutboxRows(tx, rows);
 }
 
 /** Inserts what `tx` buffered, in recording order (the relay publishes in id order). */
 export async function flushOutbox(tx: EntityManager): Promise<void> {
   const rows = buffers.get(tx);
   buffers.delete(tx);
-  if (rows && rows.length > 0) await insertRows(tx, rows);
+  if (rows && rows.length > 0) await insertOutboxRows(tx, rows);
 }
 
-async function insertRows(tx: EntityManager, rows: OutboxRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await tx.insert(OutboxEventEntity, rows.slice(i, i + ROWS_PER_INSERT));
+function insertOutboxRows(tx: EntityManager, rows: OutboxRow[]): Promise<void> {
+  return insertRows(tx, OutboxEventEntity, rows);
 }

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IpAllocation, MacAllocation, Network, Subnet } from '@alcor/contracts';
 import { conflict, RequestContext } from '@alcor/neutron-api';
-import { Database, isUniqueViolation, transactionWithCompensation, Undo } from '@alcor/persistence';
+import { Database, insertRows, isUniqueViolation, transactionWithCompensation, Undo } from '@alcor/persistence';
 import { planAddresses } from '../../domain/address-plan';
 import { PortDraft } from '../../domain/port-draft';
 import { PortFixedIpEntity } from '../../domain/port-fixed-ip.entity';
@@ -14,9 +14,6 @@ import { checkAddressPairs } from '../address-pairs';
 import { PortDependencies } from '../port-dependencies';
 import { bindNewPorts, groupsForNewPort } from '../port-security-groups';
 import { storedColumns } from '../stored-columns';
-
-/** Rows per INSERT: keeps every statement under PostgreSQL's 65535 parameters. */
-const ROWS_PER_INSERT = 500;
 
 interface Resolved {
   draft: PortDraft;
@@ -88,11 +85,8 @@ export class CreatePorts {
     const now = new Date();
     const entities = ports.map((p) => this.entity(tx, p, macOf.get(p.id) as string, addressesOf.get(p.id) ?? [], now));
     await bindNewPorts(this.deps.securityGroups, entities.map((entity, i) => ({ entity, groups: groupsForNewPort(ports[i].draft.securityGroups, entity.portSecurityEnabled, entity.deviceOwner) })), onFailure);
-    for (let i = 0; i < entities.length; i += ROWS_PER_INSERT) {
-      await tx.insert(PortEntity, entities.slice(i, i + ROWS_PER_INSERT).map(storedColumns));
-    }
-    const addresses = entities.flatMap((e) => e.fixedIps.map(({ portId, subnetId, ipAddress, position }) => ({ portId, subnetId, ipAddress, position })));
-    for (let i = 0; i < addresses.length; i += ROWS_PER_INSERT) await tx.insert(PortFixedIpEntity, addresses.slice(i, i + ROWS_PER_INSERT));
+    await insertRows(tx, PortEntity, entities.map(storedColumns) as Partial<PortEntity>[]);
+    await insertRows(tx, PortFixedIpEntity, entities.flatMap((e) => e.fixedIps.map(({ portId, subnetId, ipAddress, position }) => ({ portId, subnetId, ipAddress, position }))));
     await recordPortChanges(tx, 'created', entities.map(toPort));
     // Last, so the project's usage row stays locked as briefly as possible.
     await this.deps.countPorts(entities.map((e) => e.projectId), onFailure);

@@ -2,13 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PortSecurityGroupsBinding, PortSecurityGroupsEventData, PortSecurityGroupsRequest } from '@alcor/contracts';
 import { notFound } from '@alcor/neutron-api';
-import { Database, transactionWithCompensation } from '@alcor/persistence';
+import { Database, insertRows, transactionWithCompensation } from '@alcor/persistence';
 import { DefaultGroups } from '../../domain/default-groups';
 import { PortBindingEntity } from '../../domain/port-binding.entity';
 import { recordMemberships } from '../../events/security-group-events';
-
-/** Rows per INSERT: 4 parameters a row keeps a statement far under PostgreSQL's 65535. */
-const ROWS_PER_INSERT = 1000;
 
 /**
  * Port <-> group bindings, for the port manager (in its transaction when in-process). Groups are
@@ -32,7 +29,7 @@ export class BindPorts {
       await this.holdGroups(tx, projectId, wanted.flatMap((r) => r.securityGroupIds).filter((id) => id !== defaultId));
       const before = await this.remove(tx, wanted.map((r) => r.portId));
       const rows = wanted.flatMap((r) => r.securityGroupIds.map((securityGroupId, position) => ({ portId: r.portId, securityGroupId, projectId, position })));
-      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await tx.insert(PortBindingEntity, rows.slice(i, i + ROWS_PER_INSERT));
+      await insertRows(tx, PortBindingEntity, rows);
       const changed = wanted.filter((r) => (before.get(r.portId) ?? []).join() !== r.securityGroupIds.join());
       await recordMemberships(tx, 'updated', changed.map((r) => membership(projectId, r.portId, r.revisionNumber, r.securityGroupIds)));
       return wanted.map((r) => ({ portId: r.portId, securityGroupIds: r.securityGroupIds }));
