@@ -1,6 +1,6 @@
+import { EntityManager } from 'typeorm';
 import { MessageBus } from '@alcor/bus';
 import { Database } from '../data-source/database';
-import { OutboxEventEntity } from './outbox-event.entity';
 
 /** One relay at a time per database publishes, so per-key order survives several replicas. */
 const RELAY_LOCK_ID = 7411002;
@@ -93,10 +93,11 @@ export class OutboxRelay {
 
   /** Embedded store: this process is the only relay; keep the serialized connection free while publishing. */
   private async drainEmbedded(): Promise<number> {
-    const batch = await this.database.read((em) => this.pending(em.getRepository(OutboxEventEntity)));
+    const batch = await this.database.read((em) => this.pending(em));
     if (batch.length === 0) return 0;
     await this.publishAll(batch);
-    await this.database.transaction((tx) => tx.delete(OutboxEventEntity, batch.map((e) => e.id)), { announce: false });
+    // A lone DELETE is atomic by itself: no BEGIN and COMMIT round trips for it.
+    await this.database.autocommit((em) => em.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [batch.map((e) => e.id)]));
     return batch.length;
   }
 
@@ -105,25 +106,35 @@ export class OutboxRelay {
     return this.database.transaction(async (tx) => {
       const [{ locked }] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_ID]);
       if (!locked) return 0;
-      const batch = await this.pending(tx.getRepository(OutboxEventEntity));
+      const batch = await this.pending(tx);
       if (batch.length === 0) return 0;
       await this.publishAll(batch);
-      await tx.delete(OutboxEventEntity, batch.map((e) => e.id));
+      await tx.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [batch.map((e) => e.id)]);
       return batch.length;
     }, { announce: false });
   }
 
-  private pending(repository: import('typeorm').Repository<OutboxEventEntity>): Promise<OutboxEventEntity[]> {
-    return repository.find({ order: { id: 'ASC' }, take: this.options.batchSize ?? 200 });
+  /** The oldest rows, payload as the stored JSON text: published as is, never parsed and re-serialized. */
+  private pending(em: EntityManager): Promise<PendingEvent[]> {
+    return em.query('SELECT id::text AS id, event_id, topic, message_key, event_type, payload::text AS payload FROM outbox ORDER BY id LIMIT $1', [this.options.batchSize ?? 200]);
   }
 
-  private async publishAll(batch: OutboxEventEntity[]): Promise<void> {
+  private async publishAll(batch: PendingEvent[]): Promise<void> {
     for (const event of batch) {
       await this.bus.publish(event.topic, {
-        key: event.key,
-        payload: Buffer.from(JSON.stringify(event.payload)),
-        properties: { eventId: event.eventId, eventType: event.eventType },
+        key: event.message_key,
+        payload: Buffer.from(event.payload),
+        properties: { eventId: event.event_id, eventType: event.event_type },
       });
     }
   }
+}
+
+interface PendingEvent {
+  id: string;
+  event_id: string;
+  topic: string;
+  message_key: string;
+  event_type: string;
+  payload: string;
 }
