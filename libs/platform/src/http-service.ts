@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { loadEnvironment } from '@alcor/config';
 import { NeutronExceptionFilter } from '@alcor/neutron-api';
+import { registerJsonBodyParser } from './json-body-parser';
 
 export interface HttpServiceOptions {
   name: string;
@@ -29,7 +30,10 @@ export async function createHttpService(rootModule: Type<unknown> | DynamicModul
     // Tests pass bufferLogs: false and want no framework chatter before pino takes over.
     logger: options.bufferLogs === false ? false : undefined,
     abortOnError: false,
+    // JSON is parsed by registerJsonBodyParser (empty bodies allowed); nothing else is accepted by default.
+    bodyParser: false,
   });
+  registerJsonBodyParser(app.getHttpAdapter().getInstance());
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new NeutronExceptionFilter());
   app.enableShutdownHooks();
