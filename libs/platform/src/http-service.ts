@@ -33,7 +33,6 @@ export async function createHttpService(rootModule: Type<unknown> | DynamicModul
     // JSON is parsed by registerJsonBodyParser (empty bodies allowed); nothing else is accepted by default.
     bodyParser: false,
   });
-  registerJsonBodyParser(app.getHttpAdapter().getInstance());
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new NeutronExceptionFilter());
   app.enableShutdownHooks();
@@ -43,6 +42,9 @@ export async function createHttpService(rootModule: Type<unknown> | DynamicModul
     .getInstance()
     .get('/openapi.json', (_request, reply) => void reply.send(document));
   await options.configure?.(app);
+  // After `configure`, as Nest itself would: a plugin registered there (the gateway's proxies) sets
+  // its own parsers, which a root parser registered before it would clash with.
+  registerJsonBodyParser(app.getHttpAdapter().getInstance());
   await app.init();
   return app;
 }
