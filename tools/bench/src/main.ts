@@ -15,6 +15,8 @@ import { ratio } from './stats';
 const USAGE = `usage: npm run bench -- <networks|ports|sg-rules> --target <url> [--peer <url>] [options]
   --target <url>          this project's Neutron API (reported as "project")
   --peer <url>            a real Neutron to compare with (reported as "neutron"); runs after the target
+  --peer-label <name>     report the peer under another name (e.g. "base": an older tree of this project)
+  --rounds R              run target and peer in turn R times (default 1); lines carry "round"
   --ports N / --networks N / --count N   resources per phase (default 100; sg-rules: rules)
   --concurrency C         requests in flight (default 16)
   --bulk-size B           resources per bulk POST (default N: one POST); B < N repeats the POST serially
@@ -60,6 +62,8 @@ async function main(): Promise<number> {
       token: { type: 'string' },
       'timeout-ms': { type: 'string', default: '600000' },
       'allow-remote': { type: 'boolean', default: false },
+      'peer-label': { type: 'string', default: 'neutron' },
+      rounds: { type: 'string', default: '1' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -81,32 +85,38 @@ async function main(): Promise<number> {
   const timeoutMs = positiveInt('timeout-ms', values['timeout-ms']);
   const targets = [
     { label: 'project', url: values.target, pids: values['target-pids'] },
-    ...(values.peer ? [{ label: 'neutron', url: values.peer, pids: values['peer-pids'] }] : []),
+    ...(values.peer ? [{ label: values['peer-label'], url: values.peer, pids: values['peer-pids'] }] : []),
   ];
   for (const t of targets) checkUrl(t.url, values['allow-remote']);
 
-  const emit = (line: object): void => {
-    const text = JSON.stringify(line);
+  const rounds = positiveInt('rounds', values.rounds);
+  const emitTo = (round: number) => (line: object): void => {
+    // Several rounds: the first one carries the servers' JIT warm-up, later ones show the spread.
+    const text = JSON.stringify(rounds > 1 ? { round, ...line } : line);
     process.stdout.write(`${text}\n`);
     if (values.out) appendFileSync(values.out, `${text}\n`);
   };
-  const results: PhaseLine[][] = [];
-  for (const t of targets) {
-    const run: RunOptions = { ...base, label: t.label, tag: `${base.tag}-${t.label}`, pids: t.pids?.split(',').map((p) => positiveInt('pid', p)) };
-    const client = new NeutronClient(t.url, { sockets: run.concurrency, timeoutMs, token: values.token });
-    warn(`${scenario} on ${t.label} (${t.url}): N=${count} C=${run.concurrency} bulk=${run.bulkSize} warmup=${run.warmup} tag=${run.tag}`);
-    try {
-      results.push(await runScenario(client, run, emit));
-    } finally {
-      client.close();
+  for (let round = 1; round <= rounds; round++) {
+    const emit = emitTo(round);
+    const results: PhaseLine[][] = [];
+    for (const t of targets) {
+      const tag = rounds > 1 ? `${base.tag}-r${round}-${t.label}` : `${base.tag}-${t.label}`;
+      const run: RunOptions = { ...base, label: t.label, tag, pids: t.pids?.split(',').map((p) => positiveInt('pid', p)) };
+      const client = new NeutronClient(t.url, { sockets: run.concurrency, timeoutMs, token: values.token });
+      warn(`${scenario} on ${t.label} (${t.url}): N=${count} C=${run.concurrency} bulk=${run.bulkSize} warmup=${run.warmup} tag=${run.tag} round ${round}/${rounds}`);
+      try {
+        results.push(await runScenario(client, run, emit));
+      } finally {
+        client.close();
+      }
     }
-  }
-  if (results.length === 2) {
-    const [project, neutron] = results;
-    for (const p of project) {
-      const n = neutron.find((line) => line.phase === p.phase);
-      if (!n) continue;
-      emit({ scenario, phase: p.phase, ratio_throughput: ratio(p.throughput_per_s, n.throughput_per_s), ratio_p99: ratio(n.p99_ms, p.p99_ms) });
+    if (results.length === 2) {
+      const [project, peer] = results;
+      for (const p of project) {
+        const n = peer.find((line) => line.phase === p.phase);
+        if (!n) continue;
+        emit({ scenario, phase: p.phase, ratio_throughput: ratio(p.throughput_per_s, n.throughput_per_s), ratio_p99: ratio(n.p99_ms, p.p99_ms) });
+      }
     }
   }
   return 0;

@@ -36,7 +36,7 @@ export interface ResourceSpec<Ctx> {
 
 export interface RunOptions {
   scenario: string;
-  /** "project" or "neutron". */
+  /** "project", or the peer's label ("neutron" unless --peer-label says otherwise). */
   label: string;
   count: number;
   concurrency: number;
