@@ -1,4 +1,4 @@
-import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /** PostgreSQL takes at most 65535 parameters per statement. */
@@ -9,7 +9,7 @@ interface InsertPlan {
   columns: ColumnMetadata[];
 }
 
-const plans = new WeakMap<object, InsertPlan>();
+const plans = new WeakMap<EntityMetadata, InsertPlan>();
 
 /**
  * Multi-row INSERT of entity-shaped objects without TypeORM's query builder: the column list and
@@ -22,10 +22,7 @@ const plans = new WeakMap<object, InsertPlan>();
 export async function insertRows<T extends ObjectLiteral>(tx: EntityManager, target: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
   if (rows.length === 0) return;
   const metadata = tx.connection.getMetadata(target);
-  const plan = planFor(metadata, () => ({
-    head: `INSERT INTO ${tx.connection.driver.escape(metadata.tableName)} (${metadata.columns.filter(stored).map((c) => tx.connection.driver.escape(c.databaseName)).join(', ')}) VALUES `,
-    columns: metadata.columns.filter(stored),
-  }));
+  const plan = plans.get(metadata) ?? planInsert(tx, metadata);
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / plan.columns.length));
   for (let start = 0; start < rows.length; start += perStatement) {
     const params: unknown[] = [];
@@ -42,16 +39,11 @@ export async function insertRows<T extends ObjectLiteral>(tx: EntityManager, tar
   }
 }
 
-/** Columns of the table itself (a relation's join column counts when the entity declares it). */
-function stored(column: ColumnMetadata): boolean {
-  return !column.isVirtual;
-}
-
-function planFor(key: object, make: () => InsertPlan): InsertPlan {
-  let plan = plans.get(key);
-  if (!plan) {
-    plan = make();
-    plans.set(key, plan);
-  }
+/** The statement head and the table's own columns (a relation's join column counts when the entity declares it). */
+function planInsert(tx: EntityManager, metadata: EntityMetadata): InsertPlan {
+  const columns = metadata.columns.filter((column) => !column.isVirtual);
+  const escape = (name: string) => tx.connection.driver.escape(name);
+  const plan = { head: `INSERT INTO ${escape(metadata.tableName)} (${columns.map((c) => escape(c.databaseName)).join(', ')}) VALUES `, columns };
+  plans.set(metadata, plan);
   return plan;
 }

@@ -26,16 +26,12 @@ export function bufferOutbox(tx: EntityManager): void {
 export async function writeOutboxRows(tx: EntityManager, rows: OutboxRow[]): Promise<void> {
   const buffer = buffers.get(tx);
   if (buffer) buffer.push(...rows);
-  else await insertOutboxRows(tx, rows);
+  else await insertRows(tx, OutboxEventEntity, rows);
 }
 
 /** Inserts what `tx` buffered, in recording order (the relay publishes in id order). */
 export async function flushOutbox(tx: EntityManager): Promise<void> {
   const rows = buffers.get(tx);
   buffers.delete(tx);
-  if (rows && rows.length > 0) await insertOutboxRows(tx, rows);
-}
-
-function insertOutboxRows(tx: EntityManager, rows: OutboxRow[]): Promise<void> {
-  return insertRows(tx, OutboxEventEntity, rows);
+  if (rows && rows.length > 0) await insertRows(tx, OutboxEventEntity, rows);
 }
