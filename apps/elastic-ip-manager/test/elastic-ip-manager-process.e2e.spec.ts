@@ -25,6 +25,6 @@ describe.each(storeKinds())('elastic-ip-manager process on %s', (kind) => {
     expect((missing.body as { NeutronError: { type: string } }).NeutronError.type).toBe('FloatingIPNotFound');
     const client = new RestFloatingIpClient(service.baseUrl);
     expect(await client.countByRouter(randomUUID())).toBe(0);
-    await expect(client.portDeleting({ id: randomUUID() } as Parameters<RestFloatingIpClient['portDeleting']>[0])).resolves.toBeUndefined();
+    await expect(client.portsDeleting([{ id: randomUUID() } as Parameters<RestFloatingIpClient['portsDeleting']>[0][number]])).resolves.toBeUndefined();
   });
 });

@@ -8,3 +8,4 @@ export * from './outbox/outbox.schema';
 export * from './outbox/record-change';
 export * from './data-source/compensations';
 export * from './data-source/insert-rows';
+export * from './data-source/group-commit';

@@ -8,7 +8,8 @@ import { NeutronPortsController } from './http/neutron-ports.controller';
 import { ClearNetworkPorts } from './use-cases/clear-network-ports/clear-network-ports';
 import { CreatePorts } from './use-cases/create-ports/create-ports';
 import { PortCreateBatcher } from './use-cases/create-ports/create-port-batcher';
-import { DeletePort } from './use-cases/delete-port/delete-port';
+import { DeletePorts } from './use-cases/delete-ports/delete-ports';
+import { PortDeleteBatcher } from './use-cases/delete-ports/port-delete-batcher';
 import { PortStatusConsumer } from './events/port-status-consumer';
 import { PortDependencies } from './use-cases/port-dependencies';
 import { PORT_TAGS, PortTags } from './use-cases/port-tags/port-tags';
@@ -22,7 +23,7 @@ import { UpdatePort } from './use-cases/update-port/update-port';
 @Global()
 @Module({
   controllers: [NeutronPortsController, neutronTagsController('ports', 'port', PORT_TAGS), AlcorPortsController, InternalNetworkPortsController],
-  providers: [PortStatusConsumer, PortDependencies, CreatePorts, PortCreateBatcher, UpdatePort, DeletePort, QueryPorts, { provide: PORT_TAGS, useClass: PortTags }, { provide: PORT_CLIENT, useClass: InProcessPortClient }, ClearNetworkPorts, { provide: NETWORK_PORT_CLEANER, useExisting: ClearNetworkPorts }],
+  providers: [PortStatusConsumer, PortDependencies, CreatePorts, PortCreateBatcher, UpdatePort, DeletePorts, PortDeleteBatcher, QueryPorts, { provide: PORT_TAGS, useClass: PortTags }, { provide: PORT_CLIENT, useClass: InProcessPortClient }, ClearNetworkPorts, { provide: NETWORK_PORT_CLEANER, useExisting: ClearNetworkPorts }],
   exports: [PORT_CLIENT, NETWORK_PORT_CLEANER],
 })
 export class PortModule implements OnModuleInit {

@@ -16,7 +16,7 @@ export class RestFloatingIpClient implements FloatingIpClient, PortDeleteListene
     return (await restCall<{ count: number }>(this.baseUrl, 'GET', `/internal/floatingips/count?${params}`, undefined, this.headers)).count;
   }
 
-  async portDeleting(port: Port): Promise<void> {
-    await restCall(this.baseUrl, 'PUT', `/internal/floatingips/disassociate-port/${encodeURIComponent(port.id)}`, undefined, this.headers);
+  async portsDeleting(ports: Port[]): Promise<void> {
+    for (const port of ports) await restCall(this.baseUrl, 'PUT', `/internal/floatingips/disassociate-port/${encodeURIComponent(port.id)}`, undefined, this.headers);
   }
 }

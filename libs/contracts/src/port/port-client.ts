@@ -36,7 +36,8 @@ export const PORT_CLIENT = Symbol('PortClient');
  * in delete_port): the floating-IP manager frees the port's associations.
  */
 export interface PortDeleteListener {
-  portDeleting(port: Port): Promise<void>;
+  /** The ports of one delete transaction (a batch of deletes calls once for all of them). */
+  portsDeleting(ports: Port[]): Promise<void>;
 }
 
 export const PORT_DELETE_LISTENER = Symbol('PortDeleteListener');

@@ -40,9 +40,10 @@ export class FloatingIpRepository {
       .getOne();
   }
 
-  /** Floating IPs associated with a port, locked (the port is being deleted). */
-  static lockByPort(tx: EntityManager, portId: string): Promise<FloatingIpEntity[]> {
-    return tx.getRepository(FloatingIpEntity).createQueryBuilder(ALIAS).where(`${ALIAS}.port_id = :portId`, { portId }).setLock('pessimistic_write').getMany();
+  /** Floating IPs associated with these ports, locked (the ports are being deleted). */
+  static lockByPorts(tx: EntityManager, portIds: string[]): Promise<FloatingIpEntity[]> {
+    if (portIds.length === 0) return Promise.resolve([]);
+    return tx.getRepository(FloatingIpEntity).createQueryBuilder(ALIAS).where(`${ALIAS}.port_id IN (:...portIds)`, { portIds }).orderBy(`${ALIAS}.id`).setLock('pessimistic_write').getMany();
   }
 
   /** Floating IPs whose fixed IP is reached through the router (inside `cidr` when given). */

@@ -22,7 +22,7 @@ export class InternalFloatingIpsController {
   @Put('disassociate-port/:portId')
   async portDeleted(@Ctx() ctx: RequestContext, @Param('portId') portId: string) {
     if (!ctx.isAdmin) throw forbidden('Internal floating-IP manager API', 'PolicyNotAuthorized');
-    await this.disassociate.byPortId(toUuid(portId, 'port_id'));
+    await this.disassociate.byPortIds([toUuid(portId, 'port_id')]);
     return {};
   }
 }

@@ -5,7 +5,7 @@ import { changesFromAttributes, draftFromAttributes } from '../domain/port-draft
 import { portSpec } from '../http/port-attributes';
 import { toPort } from '../http/port.mapper';
 import { CreatePorts } from '../use-cases/create-ports/create-ports';
-import { DeletePort } from '../use-cases/delete-port/delete-port';
+import { DeletePorts } from '../use-cases/delete-ports/delete-ports';
 import { QueryPorts } from '../use-cases/query-ports/query-ports';
 import { UpdatePort } from '../use-cases/update-port/update-port';
 
@@ -18,7 +18,7 @@ export class InProcessPortClient implements PortClient {
   constructor(
     private readonly creates: CreatePorts,
     private readonly updates: UpdatePort,
-    private readonly deletes: DeletePort,
+    private readonly deletes: DeletePorts,
     private readonly query: QueryPorts,
   ) {}
 
@@ -45,6 +45,6 @@ export class InProcessPortClient implements PortClient {
   }
 
   async delete(projectId: string, portId: string): Promise<void> {
-    await this.deletes.execute(serviceContext(projectId), portId, undefined, true);
+    await this.deletes.execute([{ ctx: serviceContext(projectId), id: portId, allowServicePorts: true }]);
   }
 }

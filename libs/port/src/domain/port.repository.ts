@@ -16,14 +16,34 @@ export class PortRepository {
 
   /** A port the caller owns, row-locked for the rest of the transaction. */
   static async lockOwned(tx: EntityManager, ctx: RequestContext, id: string): Promise<PortEntity> {
-    if (!UUID_PATTERN.test(id)) throw portNotFound(id);
+    const port = (await PortRepository.lockMany(tx, [id])).get(id.toLowerCase());
+    if (!port || !PortRepository.owns(ctx, port)) throw portNotFound(id);
+    return port;
+  }
+
+  /**
+   * Ports by id with their addresses, their rows locked FOR UPDATE for the rest of the transaction,
+   * in one statement. Locked in id order, so two transactions locking overlapping sets cannot
+   * deadlock. Ids that are not UUIDs or name no port are simply absent from the answer.
+   */
+  static async lockMany(tx: EntityManager, ids: string[]): Promise<Map<string, PortEntity>> {
+    const wanted = [...new Set(ids.filter((id) => UUID_PATTERN.test(id)).map((id) => id.toLowerCase()))].sort();
+    if (wanted.length === 0) return new Map();
+    const ports = await tx
+      .getRepository(PortEntity)
+      .createQueryBuilder(ALIAS)
+      .leftJoinAndSelect(`${ALIAS}.fixedIps`, 'ip')
+      .where(`${ALIAS}.id IN (:...ids)`, { ids: wanted })
+      .orderBy(`${ALIAS}.id`)
+      .setLock('pessimistic_write', undefined, [ALIAS]) // the port rows only: the join's side may be empty
+      .getMany();
+    return new Map(ports.map((p) => [p.id, p]));
+  }
+
+  /** Whether the caller may act on the port (an admin on any, others on their project's). */
+  static owns(ctx: RequestContext, port: PortEntity): boolean {
     const project = scopeProject(ctx);
-    const locked: { id: string }[] = await tx.query(
-      `SELECT id FROM ports WHERE id = $1 ${project !== undefined ? 'AND project_id = $2' : ''} FOR UPDATE`,
-      project !== undefined ? [id.toLowerCase(), project] : [id.toLowerCase()],
-    );
-    if (locked.length === 0) throw portNotFound(id);
-    return tx.getRepository(PortEntity).findOneOrFail({ where: { id: locked[0].id } });
+    return project === undefined || port.projectId === project;
   }
 
   /** One page of ports with their addresses (two queries: the page by keyset, then its addresses). */

@@ -4,7 +4,7 @@ import { badRequest, Ctx, parseCreateBody, parseListQuery, parseUpdateBody, proj
 import { changesFromAttributes, draftFromAttributes } from '../domain/port-draft';
 import { CreatePorts } from '../use-cases/create-ports/create-ports';
 import { PortCreateBatcher } from '../use-cases/create-ports/create-port-batcher';
-import { DeletePort } from '../use-cases/delete-port/delete-port';
+import { PortDeleteBatcher } from '../use-cases/delete-ports/port-delete-batcher';
 import { QueryPorts } from '../use-cases/query-ports/query-ports';
 import { UpdatePort } from '../use-cases/update-port/update-port';
 import { alcorPortSpec as spec } from './port-attributes';
@@ -18,7 +18,7 @@ export class AlcorPortsController {
     private readonly create: CreatePorts,
     private readonly batcher: PortCreateBatcher,
     private readonly update: UpdatePort,
-    private readonly remove: DeletePort,
+    private readonly remove: PortDeleteBatcher,
     private readonly query: QueryPorts,
   ) {}
 

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { Ctx, neutronRoutes, parseIfMatch, RawQuery, RequestContext, requestBodySchema } from '@alcor/neutron-api';
 import { changesFromAttributes, draftFromAttributes } from '../domain/port-draft';
 import { PortCreateBatcher } from '../use-cases/create-ports/create-port-batcher';
-import { DeletePort } from '../use-cases/delete-port/delete-port';
+import { PortDeleteBatcher } from '../use-cases/delete-ports/port-delete-batcher';
 import { QueryPorts } from '../use-cases/query-ports/query-ports';
 import { UpdatePort } from '../use-cases/update-port/update-port';
 import { portSpec as spec } from './port-attributes';
@@ -19,7 +19,7 @@ export class NeutronPortsController {
   constructor(
     private readonly create: PortCreateBatcher,
     private readonly update: UpdatePort,
-    private readonly remove: DeletePort,
+    private readonly remove: PortDeleteBatcher,
     private readonly query: QueryPorts,
   ) {}
 

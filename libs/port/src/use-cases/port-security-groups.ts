@@ -63,12 +63,16 @@ export async function rebindPort(client: SecurityGroupClient | undefined, port: 
   port.securityGroupIds = bound.securityGroupIds;
 }
 
-/** Forgets a deleted port's bindings; the undo binds them again. */
-export async function unbindPort(client: SecurityGroupClient | undefined, port: PortEntity, onFailure: (undo: Undo) => void): Promise<void> {
-  if (!client || port.securityGroupIds.length === 0) return;
-  const previous = [...port.securityGroupIds];
-  await client.unbindPorts(port.projectId, [{ portId: port.id, revisionNumber: port.revisionNumber }]);
-  onFailure(() => client.bindPorts(port.projectId, [{ portId: port.id, revisionNumber: port.revisionNumber, securityGroupIds: previous }]));
+/** Forgets deleted ports' bindings (one call per project); the undo binds them again. */
+export async function unbindPorts(client: SecurityGroupClient | undefined, ports: PortEntity[], onFailure: (undo: Undo) => void): Promise<void> {
+  if (!client) return;
+  const byProject = new Map<string, PortEntity[]>();
+  for (const p of ports) if (p.securityGroupIds.length > 0) byProject.set(p.projectId, [...(byProject.get(p.projectId) ?? []), p]);
+  for (const [projectId, mine] of byProject) {
+    const previous = mine.map((p) => ({ portId: p.id, revisionNumber: p.revisionNumber, securityGroupIds: [...p.securityGroupIds] }));
+    await client.unbindPorts(projectId, mine.map((p) => ({ portId: p.id, revisionNumber: p.revisionNumber })));
+    onFailure(() => client.bindPorts(projectId, previous));
+  }
 }
 
 /** A process without a security group manager keeps ports group-less, and says so when asked for groups. */

@@ -15,13 +15,13 @@ import { recordFloatingIpChange } from '../../events/floating-ip-events';
 export class DisassociatePort implements PortDeleteListener {
   constructor(private readonly database: Database) {}
 
-  portDeleting(port: Port): Promise<void> {
-    return this.byPortId(port.id);
+  portsDeleting(ports: Port[]): Promise<void> {
+    return this.byPortIds(ports.map((p) => p.id));
   }
 
-  byPortId(portId: string): Promise<void> {
+  byPortIds(portIds: string[]): Promise<void> {
     return this.database.transaction(async (tx) => {
-      for (const fip of await FloatingIpRepository.lockByPort(tx, portId)) {
+      for (const fip of await FloatingIpRepository.lockByPorts(tx, portIds)) {
         const associationBefore = associationOf(fip);
         Object.assign(fip, { portId: null, fixedIpAddress: null, routerId: null });
         touch(fip);

@@ -1,0 +1,59 @@
+import { GroupCommit } from './group-commit';
+
+/** A commitAll stand-in: all-or-none, slow enough that callers pile up. */
+class RecordingCommit {
+  readonly calls: string[][] = [];
+  readonly run = async (items: string[]): Promise<string[]> => {
+    this.calls.push(items);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const bad = items.find((i) => i.startsWith('bad'));
+    if (bad) throw new Error(`refused ${bad}`);
+    return items.map((i) => `done-${i}`);
+  };
+}
+
+const outsideTransaction = { inTransaction: () => false };
+const options = { concurrency: 1, maxBatch: 16 };
+
+describe('GroupCommit', () => {
+  it('commits a lone request alone, and requests that arrive while a batch commits as one call', async () => {
+    const commit = new RecordingCommit();
+    const group = new GroupCommit(outsideTransaction, commit.run, options);
+    expect(await group.submit('lone')).toBe('done-lone');
+    expect(commit.calls).toEqual([['lone']]);
+
+    // Two arrive in one I/O turn, then 18 more while those commit (the stand-in takes 5 ms): 16 per batch.
+    const first = [group.submit('p0'), group.submit('p1')];
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    const names = Array.from({ length: 18 }, (_, i) => `q${i}`);
+    const later = names.map((n) => group.submit(n));
+    const results = await Promise.all([...first, ...later]);
+    expect(results).toEqual(['p0', 'p1', ...names].map((n) => `done-${n}`)); // each caller gets its own result
+    expect(commit.calls.slice(1)).toEqual([['p0', 'p1'], names.slice(0, 16), names.slice(16)]);
+  });
+
+  it('retries a failed batch one by one: only the bad request fails, with its own error', async () => {
+    const commit = new RecordingCommit();
+    const group = new GroupCommit(outsideTransaction, commit.run, options);
+    const names = ['a0', 'a1', 'a2', 'bad3', 'a4', 'a5'];
+    const outcomes = await Promise.allSettled(names.map((n) => group.submit(n)));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect((outcomes[3] as PromiseRejectedResult).reason).toEqual(new Error('refused bad3'));
+    expect(commit.calls.some((c) => c.length > 1 && c.includes('bad3'))).toBe(true); // it was batched first
+  });
+
+  it('does not batch a request made inside a unit of work: it runs at once, in that transaction', async () => {
+    const commit = new RecordingCommit();
+    const group = new GroupCommit({ inTransaction: () => true }, commit.run, options);
+    const results = await Promise.all([group.submit('x'), group.submit('y')]);
+    expect(results).toEqual(['done-x', 'done-y']);
+    expect(commit.calls).toEqual([['x'], ['y']]);
+  });
+
+  it('runs up to `concurrency` batches at once', async () => {
+    const commit = new RecordingCommit();
+    const group = new GroupCommit(outsideTransaction, commit.run, { concurrency: 2, maxBatch: 2 });
+    await Promise.all(['a', 'b', 'c', 'd', 'e'].map((n) => group.submit(n)));
+    expect(commit.calls).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+  });
+});

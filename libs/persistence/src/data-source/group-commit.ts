@@ -1,0 +1,87 @@
+import type { Database } from './database';
+
+export interface GroupCommitOptions {
+  /** Batches committing at once. */
+  concurrency: number;
+  /** Most requests combined into one transaction. */
+  maxBatch: number;
+}
+
+interface Waiting<Item, Result> {
+  item: Item;
+  resolve: (result: Result) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit for single-resource writes. A request that arrives while `concurrency` batches are
+ * committing waits, and every request that waited goes out as one all-or-none call of `commitAll`
+ * (one transaction, multi-row statements). Nothing is delayed on purpose: an idle server commits a
+ * lone request at once. Each request keeps its own outcome: when a combined call fails (one bad
+ * request), it has rolled back whole and every request in it is retried on its own, so only the
+ * bad one fails, with its own error. A request made inside a unit of work is not batched: it joins
+ * that transaction, as any nested write does.
+ */
+export class GroupCommit<Item, Result> {
+  private readonly waiting: Waiting<Item, Result>[] = [];
+  private committing = 0;
+  private drainScheduled = false;
+
+  constructor(
+    private readonly database: Pick<Database, 'inTransaction'>,
+    /** Commits the items in one transaction and answers their results in order, or fails whole. */
+    private readonly commitAll: (items: Item[]) => Promise<Result[]>,
+    private readonly options: GroupCommitOptions,
+  ) {}
+
+  submit(item: Item): Promise<Result> {
+    if (this.database.inTransaction()) return this.alone(item);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ item, resolve, reject });
+      this.scheduleDrain();
+    });
+  }
+
+  /**
+   * Starts batches after the current I/O phase, not at once: PGlite runs a whole transaction
+   * without reading a socket, so requests that arrived meanwhile are parsed in one go right
+   * after it, and this lets all of them join the next batch instead of the first one alone.
+   */
+  private scheduleDrain(): void {
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    setImmediate(() => {
+      this.drainScheduled = false;
+      this.drain();
+    });
+  }
+
+  private drain(): void {
+    while (this.committing < this.options.concurrency && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, this.options.maxBatch);
+      this.committing++;
+      void this.commit(batch).finally(() => {
+        this.committing--;
+        this.scheduleDrain();
+      });
+    }
+  }
+
+  private async commit(batch: Waiting<Item, Result>[]): Promise<void> {
+    if (batch.length > 1) {
+      let results: Result[] | undefined;
+      try {
+        results = await this.commitAll(batch.map((w) => w.item));
+      } catch {
+        // one of them is bad: each goes again alone, below
+      }
+      if (results) return batch.forEach((w, i) => w.resolve(results[i]));
+    }
+    await Promise.all(batch.map((w) => this.alone(w.item).then(w.resolve, w.reject)));
+  }
+
+  private async alone(item: Item): Promise<Result> {
+    const [result] = await this.commitAll([item]);
+    return result;
+  }
+}
