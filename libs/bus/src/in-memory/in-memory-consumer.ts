@@ -22,6 +22,9 @@ export interface ConsumerHost {
 
 export type HandlerErrorListener = (error: unknown, message: ReceivedMessage) => void;
 
+/** How long a consumer runs handlers back to back before it lets the event loop do I/O. */
+const DRAIN_SLICE_MS = 4;
+
 /** A connected consumer: a local queue drained by one handler call at a time. */
 export class InMemoryConsumer implements Subscription {
   /** Deliveries it holds that are neither acked nor nacked: bounded by receiverQueueSize. */
@@ -73,7 +76,14 @@ export class InMemoryConsumer implements Subscription {
   }
 
   private async drain(): Promise<void> {
+    let sliceStart = performance.now();
     while (this.isOpen) {
+      // Handlers chained by microtasks never let I/O in: a backlog (a bulk's thousand events) would
+      // hold every HTTP request for its whole length. A broker's client gets them socket read by read.
+      if (performance.now() - sliceStart > DRAIN_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
       const delivery = this.queue.shift();
       if (!delivery) break;
       if (delivery.state !== 'delivered') continue;

@@ -38,6 +38,25 @@ describe('InMemoryMessageBus (adapter specifics)', () => {
     await waitFor(() => bus.inspect('t').storedMessages === 0, 'the acked message to be dropped', 1000);
   });
 
+  it('lets I/O in while a consumer works through a backlog (handlers are not one long microtask chain)', async () => {
+    const busyFor = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    let handled = 0;
+    const handledWhenTimerRan: number[] = [];
+    await bus.subscribe('backlog', 's', { mode: 'exclusive', autoAck: true, receiverQueueSize: 1000 }, () => {
+      handled++;
+      busyFor(0.2);
+    });
+    await Promise.all(Array.from({ length: 300 }, (_, i) => publish(bus, 'backlog', `m${i}`)));
+    setTimeout(() => handledWhenTimerRan.push(handled), 0);
+    await waitFor(() => handled === 300, 'the backlog', 5000);
+    // 300 handlers of 0.2 ms are 60 ms of work; a timer due at once ran long before the last.
+    expect(handledWhenTimerRan).toHaveLength(1);
+    expect(handledWhenTimerRan[0]).toBeLessThan(100);
+  });
+
   it("runs handlers in the subscriber's async context, not the publisher's (no ambient transaction leaks)", async () => {
     const ambient = new AsyncLocalStorage<string>();
     const seen: (string | undefined)[] = [];
