@@ -9,3 +9,4 @@ export * from './outbox/record-change';
 export * from './data-source/compensations';
 export * from './data-source/insert-rows';
 export * from './data-source/group-commit';
+export * from './data-source/embedded-autovacuum';

@@ -4,7 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { InMemoryMessageBus, MESSAGE_BUS, MessageBus, PulsarWebSocketMessageBus } from '@alcor/bus';
 import { Environment, loadEnvironment } from '@alcor/config';
 import { AUTH_STRATEGY, AuthContextGuard, KeystoneTokenValidator, NeutronApiModule, TOKEN_VALIDATOR } from '@alcor/neutron-api';
-import { Database, OutboxRelay, outboxSchema, PersistenceSchema } from '@alcor/persistence';
+import { Database, DEFAULT_AUTOVACUUM, EmbeddedAutovacuum, OutboxRelay, outboxSchema, PersistenceSchema } from '@alcor/persistence';
 import { HealthController } from './health.controller';
 import { ENVIRONMENT, SERVICE_NAME } from './tokens';
 
@@ -24,12 +24,18 @@ export interface CoreOptions {
 @Module({})
 export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('CoreModule');
+  /** The embedded store's own vacuuming (PGlite has no autovacuum); a server runs its own. */
+  private readonly autovacuum?: EmbeddedAutovacuum;
 
   constructor(
     private readonly database: Database,
     private readonly relay: OutboxRelay,
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
-  ) {}
+  ) {
+    if (database.embedded) {
+      this.autovacuum = new EmbeddedAutovacuum(database, { ...DEFAULT_AUTOVACUUM, onError: (error) => this.logger.warn(`vacuum failed: ${String(error)}`) });
+    }
+  }
 
   static forRoot(options: CoreOptions): DynamicModule {
     const environment = { ...loadEnvironment(), ...options.environment };
@@ -79,10 +85,12 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
 
   onApplicationBootstrap(): void {
     this.relay.start();
+    this.autovacuum?.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.relay.stop();
+    await this.autovacuum?.stop();
     await this.bus.close();
     await this.database.close();
     this.logger.log('store and bus closed');
