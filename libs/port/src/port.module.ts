@@ -14,7 +14,8 @@ import { PortStatusConsumer } from './events/port-status-consumer';
 import { PortDependencies } from './use-cases/port-dependencies';
 import { PORT_TAGS, PortTags } from './use-cases/port-tags/port-tags';
 import { QueryPorts } from './use-cases/query-ports/query-ports';
-import { UpdatePort } from './use-cases/update-port/update-port';
+import { PortUpdateBatcher } from './use-cases/update-ports/port-update-batcher';
+import { UpdatePorts } from './use-cases/update-ports/update-ports';
 
 /**
  * The port manager: ports on the Neutron and Alcor APIs. Needs VPC_CLIENT, SUBNET_CLIENT,
@@ -23,7 +24,7 @@ import { UpdatePort } from './use-cases/update-port/update-port';
 @Global()
 @Module({
   controllers: [NeutronPortsController, neutronTagsController('ports', 'port', PORT_TAGS), AlcorPortsController, InternalNetworkPortsController],
-  providers: [PortStatusConsumer, PortDependencies, CreatePorts, PortCreateBatcher, UpdatePort, DeletePorts, PortDeleteBatcher, QueryPorts, { provide: PORT_TAGS, useClass: PortTags }, { provide: PORT_CLIENT, useClass: InProcessPortClient }, ClearNetworkPorts, { provide: NETWORK_PORT_CLEANER, useExisting: ClearNetworkPorts }],
+  providers: [PortStatusConsumer, PortDependencies, CreatePorts, PortCreateBatcher, UpdatePorts, PortUpdateBatcher, DeletePorts, PortDeleteBatcher, QueryPorts, { provide: PORT_TAGS, useClass: PortTags }, { provide: PORT_CLIENT, useClass: InProcessPortClient }, ClearNetworkPorts, { provide: NETWORK_PORT_CLEANER, useExisting: ClearNetworkPorts }],
   exports: [PORT_CLIENT, NETWORK_PORT_CLEANER],
 })
 export class PortModule implements OnModuleInit {

@@ -7,7 +7,7 @@ import { toPort } from '../http/port.mapper';
 import { CreatePorts } from '../use-cases/create-ports/create-ports';
 import { DeletePorts } from '../use-cases/delete-ports/delete-ports';
 import { QueryPorts } from '../use-cases/query-ports/query-ports';
-import { UpdatePort } from '../use-cases/update-port/update-port';
+import { UpdatePorts } from '../use-cases/update-ports/update-ports';
 
 /**
  * The port manager called in the same process (routers, floating IPs): requests go through the
@@ -17,7 +17,7 @@ import { UpdatePort } from '../use-cases/update-port/update-port';
 export class InProcessPortClient implements PortClient {
   constructor(
     private readonly creates: CreatePorts,
-    private readonly updates: UpdatePort,
+    private readonly updates: UpdatePorts,
     private readonly deletes: DeletePorts,
     private readonly query: QueryPorts,
   ) {}
@@ -41,7 +41,8 @@ export class InProcessPortClient implements PortClient {
 
   async update(projectId: string, portId: string, changes: PortChangeRequest): Promise<Port> {
     const ctx = serviceContext(projectId);
-    return toPort(await this.updates.execute(ctx, portId, changesFromAttributes(parseUpdateBody({ port: changes }, portSpec, ctx))));
+    const [updated] = await this.updates.execute([{ ctx, id: portId, changes: changesFromAttributes(parseUpdateBody({ port: changes }, portSpec, ctx)) }]);
+    return toPort(updated);
   }
 
   async delete(projectId: string, portId: string): Promise<void> {

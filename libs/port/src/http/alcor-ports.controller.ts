@@ -6,7 +6,7 @@ import { CreatePorts } from '../use-cases/create-ports/create-ports';
 import { PortCreateBatcher } from '../use-cases/create-ports/create-port-batcher';
 import { PortDeleteBatcher } from '../use-cases/delete-ports/port-delete-batcher';
 import { QueryPorts } from '../use-cases/query-ports/query-ports';
-import { UpdatePort } from '../use-cases/update-port/update-port';
+import { PortUpdateBatcher } from '../use-cases/update-ports/port-update-batcher';
 import { alcorPortSpec as spec } from './port-attributes';
 import { toPort } from './port.mapper';
 
@@ -17,7 +17,7 @@ export class AlcorPortsController {
   constructor(
     private readonly create: CreatePorts,
     private readonly batcher: PortCreateBatcher,
-    private readonly update: UpdatePort,
+    private readonly update: PortUpdateBatcher,
     private readonly remove: PortDeleteBatcher,
     private readonly query: QueryPorts,
   ) {}

@@ -6,7 +6,7 @@ import { changesFromAttributes, draftFromAttributes } from '../domain/port-draft
 import { PortCreateBatcher } from '../use-cases/create-ports/create-port-batcher';
 import { PortDeleteBatcher } from '../use-cases/delete-ports/port-delete-batcher';
 import { QueryPorts } from '../use-cases/query-ports/query-ports';
-import { UpdatePort } from '../use-cases/update-port/update-port';
+import { PortUpdateBatcher } from '../use-cases/update-ports/port-update-batcher';
 import { portSpec as spec } from './port-attributes';
 import { toPort } from './port.mapper';
 
@@ -18,7 +18,7 @@ const routes = neutronRoutes({ spec, toView: toPort, fromAttributes: draftFromAt
 export class NeutronPortsController {
   constructor(
     private readonly create: PortCreateBatcher,
-    private readonly update: UpdatePort,
+    private readonly update: PortUpdateBatcher,
     private readonly remove: PortDeleteBatcher,
     private readonly query: QueryPorts,
   ) {}

@@ -4,10 +4,10 @@ import { Body, PortBody, startStandalone, StandaloneFixture } from './standalone
 const as = (project: string, roles = 'member') => ({ 'x-project-id': project, 'x-roles': roles });
 
 /**
- * Concurrent deletes are group-committed: a batch that holds one refused delete rolls back and
- * every delete in it goes again alone, so each caller still gets its own answer.
+ * Concurrent updates and deletes are group-committed: a batch that holds one refused request rolls
+ * back and every request in it goes again alone, so each caller still gets its own answer.
  */
-describe.each(storeKinds())('concurrent port deletes on %s', (kind) => {
+describe.each(storeKinds())('concurrent port updates and deletes on %s', (kind) => {
   let f: StandaloneFixture;
   beforeAll(async () => (f = await startStandalone(kind, { AUTH_STRATEGY: 'trusted-headers' })));
   afterAll(() => f?.service.close());
@@ -46,5 +46,31 @@ describe.each(storeKinds())('concurrent port deletes on %s', (kind) => {
     expect((await f.api.get<{ used_ips: number }>(`/ips/range/${a.subnet.id}`, as('ops', 'admin'))).body.used_ips).toBe(2);
     expect((await f.api.get<{ quota: { port: { used: number } } }>('/v2.0/quotas/del-a/details.json', as('ops', 'admin'))).body.quota.port.used).toBe(2);
     expect((await port('del-a', a.net.id, { mac_address: 'fa:16:3e:aa:bb:01' })).mac_address).toBe('fa:16:3e:aa:bb:01');
+  });
+
+  it('applies concurrent updates of one port in turn, and answers a foreign 404 and a wrong If-Match 412 on their own', async () => {
+    const net = (await f.api.post<{ network: Body }>('/v2.0/networks', { network: { name: 'upd' } }, as('upd-a'))).body.network;
+    await f.api.post('/v2.0/subnets', { subnet: { network_id: net.id, ip_version: 4, cidr: '10.41.0.0/24' } }, as('upd-a'));
+    const create = async (project: string, networkId: string) => (await f.api.post<{ port: PortBody }>('/v2.0/ports', { port: { network_id: networkId } }, as(project))).body.port;
+    const shared = await create('upd-a', net.id);
+    const others = await Promise.all(Array.from({ length: 4 }, () => create('upd-a', net.id)));
+    const otherNet = (await f.api.post<{ network: Body }>('/v2.0/networks', { network: { name: 'upd-b' } }, as('upd-b'))).body.network;
+    const foreign = await create('upd-b', otherNet.id);
+
+    const answers = await Promise.all([
+      ...Array.from({ length: 8 }, (_, i) => f.api.put<{ port: PortBody }>(`/v2.0/ports/${shared.id}`, { port: { name: `n${i}` } }, as('upd-a'))),
+      ...others.map((p) => f.api.put<{ port: PortBody }>(`/v2.0/ports/${p.id}`, { port: { description: 'batched' } }, as('upd-a'))),
+      f.api.put(`/v2.0/ports/${foreign.id}`, { port: { name: 'stolen' } }, as('upd-a')),
+      f.api.put(`/v2.0/ports/${others[0].id}`, { port: { name: 'stale' } }, { ...as('upd-a'), 'if-match': 'revision_number=99' }),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([...Array(8).fill(200), ...others.map(() => 200), 404, 412]);
+    // Each of the eight saw the one before: revisions 2..9, once each, and the last name stays.
+    const revisions = answers.slice(0, 8).map((r) => r.body.port.revision_number).sort((x, y) => x - y);
+    expect(revisions).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    const last = answers.slice(0, 8).find((r) => r.body.port.revision_number === 9);
+    const stored = (await f.api.get<{ port: PortBody }>(`/v2.0/ports/${shared.id}`, as('upd-a'))).body.port;
+    expect(stored).toMatchObject({ revision_number: 9, name: last?.body.port.name });
+    for (const p of others) expect((await f.api.get<{ port: PortBody }>(`/v2.0/ports/${p.id}`, as('upd-a'))).body.port).toMatchObject({ description: 'batched', revision_number: 2 });
+    expect((await f.api.get<{ port: PortBody }>(`/v2.0/ports/${foreign.id}`, as('upd-b'))).body.port.name).toBe('');
   });
 });
