@@ -60,8 +60,8 @@ describe.each(storeKinds())('concurrent port updates and deletes on %s', (kind) 
     const answers = await Promise.all([
       ...Array.from({ length: 8 }, (_, i) => f.api.put<{ port: PortBody }>(`/v2.0/ports/${shared.id}`, { port: { name: `n${i}` } }, as('upd-a'))),
       ...others.map((p) => f.api.put<{ port: PortBody }>(`/v2.0/ports/${p.id}`, { port: { description: 'batched' } }, as('upd-a'))),
-      f.api.put(`/v2.0/ports/${foreign.id}`, { port: { name: 'stolen' } }, as('upd-a')),
-      f.api.put(`/v2.0/ports/${others[0].id}`, { port: { name: 'stale' } }, { ...as('upd-a'), 'if-match': 'revision_number=99' }),
+      f.api.put<{ port: PortBody }>(`/v2.0/ports/${foreign.id}`, { port: { name: 'stolen' } }, as('upd-a')),
+      f.api.put<{ port: PortBody }>(`/v2.0/ports/${others[0].id}`, { port: { name: 'stale' } }, { ...as('upd-a'), 'if-match': 'revision_number=99' }),
     ]);
     expect(answers.map((r) => r.status)).toEqual([...Array(8).fill(200), ...others.map(() => 200), 404, 412]);
     // Each of the eight saw the one before: revisions 2..9, once each, and the last name stays.

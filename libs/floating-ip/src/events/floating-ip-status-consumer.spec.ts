@@ -83,7 +83,7 @@ describe.each(storeKinds())('FloatingIpStatusConsumer on %s', (kind) => {
   }
   const reload = (id: string) => database.transaction((tx) => tx.getRepository(FloatingIpEntity).findOneByOrFail({ id }));
   const outboxOf = (id: string) =>
-    database.transaction(async (tx) => (await tx.getRepository(OutboxEventEntity).find({ where: { key: id }, order: { id: 'ASC' } })).map((e) => e.payload as { type: string; data: { status: string; revision_number: number } }));
+    database.transaction(async (tx) => (await tx.getRepository(OutboxEventEntity).find({ where: { key: id }, order: { id: 'ASC' } })).map((e) => JSON.parse(e.payload) as { type: string; data: { status: string; revision_number: number } }));
 
   it('ACTIVE for the current association: revision + 1 and a floatingip.updated event; a redelivery changes nothing', async () => {
     const fip = await stored(randomUUID(), 4, 4);

@@ -7,7 +7,8 @@ export interface OutboxRow {
   topic: string;
   key: string;
   eventType: string;
-  payload: object;
+  /** JSON text. */
+  payload: string;
 }
 
 /** Rows recorded by transactions that write them at commit; keyed by the transaction's manager. */

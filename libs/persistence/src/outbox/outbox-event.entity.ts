@@ -19,8 +19,9 @@ export class OutboxEventEntity {
   @Column({ name: 'event_type', type: 'varchar', length: 128 })
   eventType!: string;
 
-  @Column({ type: 'jsonb' })
-  payload!: unknown;
+  /** The event as JSON text (see the migration that made it text). */
+  @Column({ type: 'text' })
+  payload!: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

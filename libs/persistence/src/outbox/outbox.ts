@@ -29,6 +29,6 @@ function toRows(messages: OutboxMessage[]): OutboxRow[] {
     topic: m.topic,
     key: m.key,
     eventType: m.eventType,
-    payload: m.payload as object,
+    payload: JSON.stringify(m.payload),
   }));
 }
