@@ -5,6 +5,8 @@ export interface PortSecurityGroupsRequest {
   revisionNumber: number;
   /** Group ids to bind; undefined: the project's default group (created on first use); []: none. */
   securityGroupIds?: string[];
+  /** The port is being created, so it has no bindings to replace (saves a statement per create). */
+  newPort?: boolean;
 }
 
 export interface PortSecurityGroupsBinding {

@@ -47,7 +47,7 @@ export async function bindNewPorts(
   const byProject = new Map<string, typeof ports>();
   for (const p of ports) byProject.set(p.entity.projectId, [...(byProject.get(p.entity.projectId) ?? []), p]);
   for (const [projectId, mine] of byProject) {
-    const bound = await client.bindPorts(projectId, mine.map((p) => ({ portId: p.entity.id, revisionNumber: p.entity.revisionNumber, securityGroupIds: p.groups })));
+    const bound = await client.bindPorts(projectId, mine.map((p) => ({ portId: p.entity.id, revisionNumber: p.entity.revisionNumber, securityGroupIds: p.groups, newPort: true })));
     onFailure(() => client.unbindPorts(projectId, mine.map((p) => ({ portId: p.entity.id, revisionNumber: p.entity.revisionNumber }))));
     const groupsOf = new Map(bound.map((b) => [b.portId, b.securityGroupIds]));
     for (const p of mine) p.entity.securityGroupIds = groupsOf.get(p.entity.id) ?? [];

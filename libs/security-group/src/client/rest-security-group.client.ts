@@ -8,7 +8,7 @@ export class RestSecurityGroupClient implements SecurityGroupClient {
   ) {}
 
   async bindPorts(projectId: string, requests: PortSecurityGroupsRequest[]): Promise<PortSecurityGroupsBinding[]> {
-    const body = { ports: requests.map((r) => ({ port_id: r.portId, revision_number: r.revisionNumber, ...(r.securityGroupIds !== undefined ? { security_groups: r.securityGroupIds } : {}) })) };
+    const body = { ports: requests.map((r) => ({ port_id: r.portId, revision_number: r.revisionNumber, ...(r.securityGroupIds !== undefined ? { security_groups: r.securityGroupIds } : {}), ...(r.newPort ? { new_port: true } : {}) })) };
     const answer = await restCall<{ ports: { port_id: string; security_groups: string[] }[] }>(this.baseUrl, 'PUT', this.path(projectId), body, this.headers);
     return answer.ports.map((p) => ({ portId: p.port_id, securityGroupIds: p.security_groups }));
   }

@@ -21,5 +21,6 @@ export function parsePortRequests(body: unknown): PortSecurityGroupsRequest[] {
     portId: toUuid(p.port_id, 'port_id'),
     revisionNumber: p.revision_number === undefined ? 0 : toInteger(p.revision_number, 'revision_number'),
     securityGroupIds: p.security_groups === undefined ? undefined : toIds(p.security_groups, 'security_groups'),
+    newPort: p.new_port === true,
   }));
 }

@@ -22,12 +22,13 @@ export class BindPorts {
   /** Replaces the bindings of these ports; undefined ids mean the project's default group. */
   replace(projectId: string, requests: PortSecurityGroupsRequest[]): Promise<PortSecurityGroupsBinding[]> {
     return transactionWithCompensation(this.database, async (tx, onFailure) => {
-      // Four statements for a port create: default group (held), old bindings out, new in, event.
+      // Three statements for a port create: default group (held), bindings in, event.
       const needsDefault = requests.some((r) => r.securityGroupIds === undefined);
       const defaultId = needsDefault ? await this.defaults.ensure(tx, projectId, onFailure, true) : undefined;
       const wanted = requests.map((r) => ({ ...r, securityGroupIds: [...new Set(r.securityGroupIds ?? [defaultId as string])] }));
       await this.holdGroups(tx, projectId, wanted.flatMap((r) => r.securityGroupIds).filter((id) => id !== defaultId));
-      const before = await this.remove(tx, wanted.map((r) => r.portId));
+      const replaced = wanted.filter((r) => !r.newPort);
+      const before = replaced.length > 0 ? await this.remove(tx, replaced.map((r) => r.portId)) : new Map<string, string[]>();
       const rows = wanted.flatMap((r) => r.securityGroupIds.map((securityGroupId, position) => ({ portId: r.portId, securityGroupId, projectId, position })));
       await insertRows(tx, PortBindingEntity, rows);
       const changed = wanted.filter((r) => (before.get(r.portId) ?? []).join() !== r.securityGroupIds.join());
