@@ -31,6 +31,8 @@ import { distinctSorted } from './reference';
 import { Topology } from './topology';
 import { sameHostView, type FloatingIpView, type HostView, type PortView, type SubnetView } from './views';
 import { must } from './must';
+import { RuleList } from './rule-list';
+import { withLazyRules, withoutRules } from './lazy-group-configuration';
 
 const NO_DHCP: ReadonlyMap<string, DHCPConfiguration> = new Map();
 const NO_ROUTERS: string[] = [];
@@ -93,6 +95,8 @@ export class Engine {
   readonly subnetViews = new Map<string, SubnetView>();
   readonly vpcConfigs = new Map<string, VpcConfiguration>();
   readonly groupConfigs = new Map<string, SecurityGroupConfiguration>();
+  /** The rule list behind a group's current configuration, when patchGroup made it (keyed to that object). */
+  private readonly groupRules = new Map<string, { config: SecurityGroupConfiguration; rules: RuleList<SecurityGroupConfiguration_SecurityGroupRule> }>();
   readonly routerConfigs = new Map<string, RouterConfiguration>();
   readonly hostViews = new Map<string, HostView>();
   readonly vpcMembers = new MultiMap();
@@ -117,6 +121,7 @@ export class Engine {
   rebuild(): void {
     for (const m of [this.vpcMembers, this.routerMembers, this.vpcHosts, this.routerHosts, this.visibleHosts, this.groupHosts, this.fipsByHostRouter]) m.clear();
     for (const map of [this.portViews, this.subnetViews, this.vpcConfigs, this.groupConfigs, this.routerConfigs, this.hostViews, this.fipViews]) map.clear();
+    this.groupRules.clear();
     for (const id of this.t.networks.keys()) this.vpcConfigs.set(id, vpcConfiguration(must(this.t.networks.get(id))));
     for (const s of this.t.subnets.values()) this.subnetViews.set(s.id, this.computeSubnet(s));
     for (const g of this.t.groups.keys()) this.groupConfigs.set(g, must(this.computeGroup(g)));
@@ -167,6 +172,7 @@ export class Engine {
       c.prevGroups.set(g, prev);
       c.groups.add(g);
       setOrDelete(this.groupConfigs, g, next);
+      if (!patched) this.groupRules.delete(g);
     }
     for (const r of touched.routers) {
       const prev = this.routerConfigs.get(r);
@@ -528,17 +534,22 @@ export class Engine {
     }
     if (added.length === 0 && removedIds.size === 0) return { config: prev, delta: undefined };
     added.sort(byId);
-    // One native copy plus a binary-searched splice per changed rule: a group with a remote group
-    // holds a rule per member address, so a walk over every rule made each port change O(members).
-    const rules = prev.securityGroupRules.slice();
+    // A persistent list: a group with a remote group holds a rule per member address, and copying
+    // them all made each port change O(members) in time and garbage.
+    const known = this.groupRules.get(id);
+    let rules = known && known.config === prev ? known.rules : RuleList.from(prev.securityGroupRules);
     const removed: SecurityGroupConfiguration_SecurityGroupRule[] = [];
-    for (const id of removedIds) {
-      const at = lowerBoundById(rules, id);
-      if (at < rules.length && rules[at].id === id) removed.push({ ...rules.splice(at, 1)[0], operationType: OperationType.DELETE });
+    for (const ruleId of removedIds) {
+      const rule = rules.get(ruleId);
+      if (!rule) continue;
+      removed.push({ ...rule, operationType: OperationType.DELETE });
+      rules = rules.delete(ruleId);
     }
-    for (const rule of added) rules.splice(lowerBoundById(rules, rule.id), 0, rule);
-    const config = { ...prev, securityGroupRules: rules };
-    const delta = { operationType: OperationType.UPDATE, configuration: { ...config, updateType: UpdateType.DELTA, securityGroupRules: [...added, ...removed].sort(byId) } };
+    for (const rule of added) rules = rules.insert(rule);
+    const base = withoutRules(prev);
+    const config = withLazyRules(base, rules);
+    this.groupRules.set(id, { config, rules });
+    const delta = { operationType: OperationType.UPDATE, configuration: { ...base, updateType: UpdateType.DELTA, securityGroupRules: [...added, ...removed].sort(byId) } };
     return { config, delta };
   }
 
@@ -603,18 +614,6 @@ export function vpcIpKey(networkId: string, ip: string): string {
 
 function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** The first index of an id-sorted list whose id is not below `id`. */
-function lowerBoundById(list: readonly { id: string }[], id: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid].id < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** `prev` when equal to `next` (so unchanged states stay the same object), else `next`. */
