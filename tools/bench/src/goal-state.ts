@@ -8,6 +8,7 @@ import { encodeGoalState, GoalStateIndex, type NodeRecord, type PortRecord, type
 //   seed        one new port in a VPC of N neighbors over H hosts: apply + encode every affected host's delta
 //   first-port  same, the port being the first of the VPC on a new host (that host gets all N neighbors)
 //   full        full goal state of one host of that VPC, built and encoded (bytes reported)
+//   join-group-unbound  one more unbound port in a default group of N unbound members (no host holds it)
 //   heap        heap per 100k ports (neighbors) held by the index
 //   bulk        applyAll of --ports P ports (only with --ports; RSS reported)
 
@@ -105,6 +106,17 @@ export async function goalStateCommand(argv: string[], emit: (line: object) => v
   });
   line('seed-default-sg', { neighbors, hosts, ...sg });
 
+  // N unbound members of one default group (ports created through the API before any host binds
+  // them): a new member changes only the group's own rule list, so its cost must not grow with N
+  const joinIndex = new GoalStateIndex();
+  joinIndex.applyAll([{ kind: 'securityGroup', op: 'upsert', group: defaultGroup('default') }, ...vpcScenario('net-join', 300, neighbors, 0, ['default'])]);
+  const join = measure(repeat, (i) => {
+    const port = { ...makePort('net-join', `join-new-${i}`, '', ipOf(neighbors + 10 + i)), security_groups: ['default'] };
+    const { result, ms, cpuMs } = timed(() => ({ hosts: joinIndex.apply({ kind: 'port', op: 'upsert', port }).length, bytes: 0 }));
+    return { ms, cpuMs, ...result };
+  });
+  line('join-group-unbound', { members: neighbors, ...join });
+
   line('heap', heapPer100k(hosts));
 
   if (values.ports) {
@@ -126,7 +138,7 @@ function* vpcScenario(networkId: string, vni: number, n: number, hosts: number, 
   for (let h = 0; h < hosts; h++) yield { kind: 'node', op: 'upsert', node: makeNode(`host-${h}`, h) };
   yield { kind: 'network', op: 'upsert', network: { id: networkId, project_id: 'bench', name: networkId, 'provider:segmentation_id': vni, revision_number: 1 } };
   yield { kind: 'subnet', op: 'upsert', subnet: { id: `${networkId}-sub`, network_id: networkId, name: 'sub', cidr: '10.0.0.0/8', gateway_ip: '10.0.0.1', enable_dhcp: true, revision_number: 1 } };
-  for (let i = 0; i < n; i++) yield { kind: 'port', op: 'upsert', port: { ...makePort(networkId, `${networkId}-p${i}`, `host-${i % hosts}`, ipOf(i + 2)), security_groups: groups } };
+  for (let i = 0; i < n; i++) yield { kind: 'port', op: 'upsert', port: { ...makePort(networkId, `${networkId}-p${i}`, hosts > 0 ? `host-${i % hosts}` : '', ipOf(i + 2)), security_groups: groups } };
 }
 
 /** `ports` ports in VPCs of 1,000 ports each (the same tenant addresses in every VPC), over `hosts` hosts. */
