@@ -1,4 +1,5 @@
-import { listenerPids, parseSs, parseStat, portOf } from './cpu';
+import { spawn } from 'node:child_process';
+import { listenerPids, parseSs, parseStat, portOf, waitForIdle } from './cpu';
 
 describe('/proc and ss parsing', () => {
   it('reads ppid and utime + stime even when comm has spaces and parentheses', () => {
@@ -20,5 +21,22 @@ describe('/proc and ss parsing', () => {
     expect(listenerPids(19696, rows)).toEqual([77]);
     expect(listenerPids(2024, rows)).toEqual([]);
     expect(portOf('[::ffff:127.0.0.1]:40332')).toBe(40332);
+  });
+});
+
+describe('waitForIdle', () => {
+  it('waits while the process burns CPU, and not much longer', async () => {
+    // Busy for 1.2 s, then idle (a timer keeps it alive).
+    const child = spawn(process.execPath, ['-e', 'const end = Date.now() + 1200; while (Date.now() < end); setTimeout(() => {}, 60000);']);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const waited = await waitForIdle(() => [child.pid as number], 5000);
+      expect(waited).toBeGreaterThanOrEqual(900);
+      expect(waited).toBeLessThan(3000);
+      // Idle now: one quiet window.
+      expect(await waitForIdle(() => [child.pid as number], 5000)).toBeLessThan(700);
+    } finally {
+      child.kill();
+    }
   });
 });

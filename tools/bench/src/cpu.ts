@@ -191,3 +191,28 @@ function clockTicks(): number {
     return 100;
   }
 }
+
+/** Server and database CPU seconds in a snapshot (the load generator left out). */
+export function serverSeconds(s: CpuSnapshot): number {
+  let ticks = 0;
+  for (const [, t] of s.procs.values()) ticks += t;
+  return ticks / TICKS_PER_SECOND;
+}
+
+/**
+ * Waits until the roots (and their database backends) use at most `busyShare` of one core over an
+ * `intervalMs` window, or `maxMs` passed; answers the milliseconds waited. Without it a phase
+ * would also carry the previous phase's background work (a bulk's thousands of events still being
+ * relayed and turned into goal states) in its latencies and CPU seconds.
+ */
+export async function waitForIdle(roots: () => readonly number[], maxMs: number, intervalMs = 200, busyShare = 0.1): Promise<number> {
+  const started = Date.now();
+  let before = serverSeconds(snapshot(roots()));
+  while (Date.now() - started < maxMs) {
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    const now = serverSeconds(snapshot(roots()));
+    if (now - before <= (busyShare * intervalMs) / 1000) break;
+    before = now;
+  }
+  return Date.now() - started;
+}

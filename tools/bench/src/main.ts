@@ -21,6 +21,8 @@ const USAGE = `usage: npm run bench -- <networks|ports|sg-rules> --target <url> 
   --concurrency C         requests in flight (default 16)
   --bulk-size B           resources per bulk POST (default N: one POST); B < N repeats the POST serially
   --warmup W              warm-up operations per phase, excluded from the figures (default 5)
+  --settle-ms M           before each phase, wait up to M ms for the server to go idle (<10% of a core), so a
+                          phase does not carry the previous one's background work (default 10000; 0: no wait)
   --target-pids p1,p2     server pids to account CPU to (default: the owners of the URL's listening port)
   --peer-pids p3,p4       same for the peer
   --out results.jsonl     also append every JSON line to this file
@@ -55,6 +57,7 @@ async function main(): Promise<number> {
       concurrency: { type: 'string', default: '16' },
       'bulk-size': { type: 'string' },
       warmup: { type: 'string', default: '5' },
+      'settle-ms': { type: 'string', default: '10000' },
       'target-pids': { type: 'string' },
       'peer-pids': { type: 'string' },
       out: { type: 'string' },
@@ -80,6 +83,7 @@ async function main(): Promise<number> {
     concurrency: positiveInt('concurrency', values.concurrency),
     bulkSize: positiveInt('bulk-size', values['bulk-size'] ?? String(count)),
     warmup: nonNegativeInt('warmup', values.warmup),
+    settleMs: nonNegativeInt('settle-ms', values['settle-ms']),
     tag: values.tag ?? `bench-${randomBytes(3).toString('hex')}`,
   };
   const timeoutMs = positiveInt('timeout-ms', values['timeout-ms']);

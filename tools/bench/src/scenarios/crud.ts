@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { cpuDelta, listenerPids, snapshot } from '../cpu';
+import { cpuDelta, listenerPids, snapshot, waitForIdle } from '../cpu';
 import { runLoad, type LoadResult, type OpResult } from '../load';
 import { field, NeutronClient } from '../neutron-client';
 import { round, summarize } from '../stats';
@@ -42,6 +42,8 @@ export interface RunOptions {
   concurrency: number;
   bulkSize: number;
   warmup: number;
+  /** Longest wait for the server to go idle before each phase (0: no wait). */
+  settleMs: number;
   tag: string;
   /** Explicit server pids; else discovered from the URL's listening port at each phase. */
   pids?: number[];
@@ -63,6 +65,8 @@ export interface PhaseLine {
   requests: number;
   concurrency: number;
   cpu_pids: Record<string, number>;
+  /** How long the phase waited for the server to go idle first (crud scenarios). */
+  settle_ms?: number;
 }
 
 export const warn = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
@@ -82,13 +86,15 @@ export async function runCrud<Ctx>(spec: ResourceSpec<Ctx>, client: NeutronClien
   const { count, concurrency, warmup, tag } = run;
   const ctx = await spec.setup(client, run);
 
+  const url = new URL(client.url);
+  const rootsNow = () => run.pids ?? listenerPids(Number(url.port || (url.protocol === 'https:' ? 443 : 80)));
   const phase = async (name: string, warmupOps: number, ops: number, op: (i: number) => Promise<OpResult>, inFlight = concurrency) => {
+    const settled = run.settleMs > 0 ? await waitForIdle(rootsNow, run.settleMs) : 0;
     await runLoad(warmupOps, inFlight, op);
-    const url = new URL(client.url);
-    const roots = run.pids ?? listenerPids(Number(url.port || (url.protocol === 'https:' ? 443 : 80)));
+    const roots = rootsNow();
     const before = snapshot(roots);
     const result = await runLoad(ops, inFlight, (i) => op(warmupOps + i));
-    const line = toLine(run, client.url, name, inFlight, result, cpuDelta(before, snapshot(roots)));
+    const line = { ...toLine(run, client.url, name, inFlight, result, cpuDelta(before, snapshot(roots))), settle_ms: settled };
     lines.push(line);
     emit(line);
   };
