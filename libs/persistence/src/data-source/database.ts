@@ -2,8 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { getPGliteInstance } from 'typeorm-pglite';
 import { bufferOutbox, flushOutbox } from '../outbox/outbox-buffer';
 import { dataSourceOptions, isEmbedded, PersistenceSchema, StoreLocation } from './data-source-options';
+import { usePreparedStatements } from './pglite-statements';
 
 /** PostgreSQL errors worth retrying a whole unit of work for: serialization failure and deadlock. */
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
@@ -32,6 +34,8 @@ export class Database {
     await dataSource.initialize();
     const database = new Database(dataSource, location);
     await database.migrate();
+    // After the migrations, so no statement is prepared against a table they still change.
+    if (database.embedded) usePreparedStatements(await getPGliteInstance());
     return database;
   }
 
