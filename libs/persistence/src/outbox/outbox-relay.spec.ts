@@ -67,6 +67,21 @@ describe.each(storeKinds())('outbox relay on %s', (kind) => {
     await bus.close();
   });
 
+  it('publishes a backlog in id order across digit counts (99, 100 …), not in text order', async () => {
+    const bus = new InMemoryMessageBus();
+    const seen: { key?: string; n: number; eventId: string }[] = [];
+    await collect(bus, seen);
+    // Written before the relay starts, so one batch holds ids 96 to 120: two and three digits.
+    await database.transaction((tx) => tx.query("SELECT setval('outbox_id_seq', 95)"));
+    for (let n = 0; n < 25; n++) await database.transaction((tx) => enqueueOutbox(tx, event('one-key', n)));
+    const relay = new OutboxRelay(database, bus, { pollIntervalMs: 1000 });
+    relay.start();
+    await waitFor(() => seen.length >= 25, 5000, '25 events');
+    await relay.stop();
+    expect(seen.map((e) => e.n)).toEqual(Array.from({ length: 25 }, (_, n) => n));
+    await bus.close();
+  });
+
   it('stays idle when there is nothing to publish (its own commits do not wake it)', async () => {
     const bus = new InMemoryMessageBus();
     const relay = new OutboxRelay(database, bus, { pollIntervalMs: 1000 });

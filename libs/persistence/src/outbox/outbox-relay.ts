@@ -114,9 +114,13 @@ export class OutboxRelay {
     }, { announce: false });
   }
 
-  /** The oldest rows, payload as the stored JSON text: published as is, never parsed and re-serialized. */
+  /**
+   * The oldest rows, payload as the stored JSON text: published as is, never parsed and re-serialized.
+   * `outbox.id`, not `id`: a bare name in ORDER BY means the output column, here the text one, and
+   * "10" sorts before "9".
+   */
   private pending(em: EntityManager): Promise<PendingEvent[]> {
-    return em.query('SELECT id::text AS id, event_id, topic, message_key, event_type, payload::text AS payload FROM outbox ORDER BY id LIMIT $1', [this.options.batchSize ?? 200]);
+    return em.query('SELECT id::text AS id, event_id, topic, message_key, event_type, payload::text AS payload FROM outbox ORDER BY outbox.id LIMIT $1', [this.options.batchSize ?? 200]);
   }
 
   private async publishAll(batch: PendingEvent[]): Promise<void> {
