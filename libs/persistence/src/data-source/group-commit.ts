@@ -7,6 +7,12 @@ export interface GroupCommitOptions {
   maxBatch: number;
 }
 
+// Measured with 1000 port creates at 16 in flight (2026-12-01, multi-row MAC/IP inserts in place):
+// PostgreSQL (1, 16) 549/s p99 41 ms and 506/s p99 47 ms; (2, 64) 507/s p99 52 ms and 545/s p99
+// 81 ms. PGlite (1, 16) 560/s p99 58 ms; (1, 64) 452-525/s p99 65-70 ms. One batch at a time
+// keeps the event loop free between transactions; 16 bounds how long a batch holds it.
+export const DEFAULT_GROUP_COMMIT: GroupCommitOptions = { concurrency: 1, maxBatch: 16 };
+
 interface Waiting<Item, Result> {
   item: Item;
   resolve: (result: Result) => void;
@@ -31,7 +37,7 @@ export class GroupCommit<Item, Result> {
     private readonly database: Pick<Database, 'inTransaction'>,
     /** Commits the items in one transaction and answers their results in order, or fails whole. */
     private readonly commitAll: (items: Item[]) => Promise<Result[]>,
-    private readonly options: GroupCommitOptions,
+    private readonly options: GroupCommitOptions = DEFAULT_GROUP_COMMIT,
   ) {}
 
   submit(item: Item): Promise<Result> {

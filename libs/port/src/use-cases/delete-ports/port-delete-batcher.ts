@@ -14,8 +14,7 @@ export class PortDeleteBatcher {
   private readonly group: GroupCommit<PortDeleteRequest, PortEntity>;
 
   constructor(deletes: DeletePorts, database: Database) {
-    // Same shape as the create batcher's (see its measurements): one batch at a time, up to 16.
-    this.group = new GroupCommit(database, (requests) => deletes.execute(requests), { concurrency: 1, maxBatch: 16 });
+    this.group = new GroupCommit(database, (requests) => deletes.execute(requests));
   }
 
   execute(ctx: RequestContext, id: string, ifMatch?: number[], allowServicePorts = false): Promise<PortEntity> {

@@ -15,8 +15,7 @@ export class PortUpdateBatcher {
   private readonly group: GroupCommit<PortUpdateRequest, PortEntity>;
 
   constructor(updates: UpdatePorts, database: Database) {
-    // Same shape as the create batcher's (see its measurements): one batch at a time, up to 16.
-    this.group = new GroupCommit(database, (requests) => updates.execute(requests), { concurrency: 1, maxBatch: 16 });
+    this.group = new GroupCommit(database, (requests) => updates.execute(requests));
   }
 
   execute(ctx: RequestContext, id: string, changes: PortChanges, ifMatch?: number[]): Promise<PortEntity> {
