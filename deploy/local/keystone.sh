@@ -68,11 +68,14 @@ bootstrap() {
   touch "$ROOT/bootstrapped"
 }
 
+# uWSGI's http-socket closes the connection after every answer without saying so; a client that
+# reuses it races the close and gets ECONNRESET. "Connection: close" tells clients not to reuse.
 start() {
   alive && return 0
   log "starting uwsgi on $URL"
   OS_KEYSTONE_CONFIG_FILES="$CONF" setsid uwsgi --plugin python3 --http-socket "127.0.0.1:$PORT" \
     --wsgi-file /usr/bin/keystone-wsgi-public --processes 1 --threads 1 --master --die-on-term \
+    --add-header "Connection: close" \
     --env "OS_KEYSTONE_CONFIG_FILES=$CONF" --pidfile "$PIDF" --logto "$ROOT/log/uwsgi.log" \
     --set-placeholder "root=$ROOT" >/dev/null 2>&1 </dev/null &
   for _ in $(seq 60); do answering && return 0; sleep 0.5; done
