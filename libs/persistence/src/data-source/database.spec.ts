@@ -64,6 +64,19 @@ describe.each(storeKinds())('Database on %s', (kind) => {
     }
   });
 
+  it('says when the store is free: after the running unit of work on PGlite (one connection), at once on PostgreSQL (a pool)', async () => {
+    let release!: () => void;
+    const held = database.transaction(() => new Promise<void>((resolve) => (release = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    let freed = false;
+    const free = database.whenFree().then(() => (freed = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(freed).toBe(kind === 'postgres');
+    release();
+    await Promise.all([held, free]);
+    expect(freed).toBe(true);
+  });
+
   it('reports readiness through ping', async () => {
     await expect(database.ping()).resolves.toBe(true);
   });

@@ -6,6 +6,7 @@ import { getPGliteInstance } from 'typeorm-pglite';
 import { bufferOutbox, flushOutbox } from '../outbox/outbox-buffer';
 import { dataSourceOptions, isEmbedded, PersistenceSchema, StoreLocation } from './data-source-options';
 import { usePreparedStatements } from './pglite-statements';
+import { useTimeSlices } from './pglite-time-slices';
 
 /** PostgreSQL errors worth retrying a whole unit of work for: serialization failure and deadlock. */
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
@@ -35,7 +36,11 @@ export class Database {
     const database = new Database(dataSource, location);
     await database.migrate();
     // After the migrations, so no statement is prepared against a table they still change.
-    if (database.embedded) usePreparedStatements(await getPGliteInstance());
+    if (database.embedded) {
+      const pglite = await getPGliteInstance();
+      usePreparedStatements(pglite);
+      useTimeSlices(pglite);
+    }
     return database;
   }
 
@@ -104,6 +109,11 @@ export class Database {
   }
 
   /** True inside a unit of work (in-process callers can then join it). */
+  /** Resolves when no unit of work holds the embedded store's one connection (at once on a server). */
+  async whenFree(): Promise<void> {
+    if (this.embedded) await this.serial.waitForUnlock();
+  }
+
   inTransaction(): boolean {
     return this.ambient.getStore() !== undefined;
   }

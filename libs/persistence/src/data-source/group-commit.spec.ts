@@ -50,6 +50,19 @@ describe('GroupCommit', () => {
     expect(commit.calls).toEqual([['x'], ['y']]);
   });
 
+  it('takes the batch when the store is free: requests that arrive while another unit of work holds it join one batch', async () => {
+    const commit = new RecordingCommit();
+    let free!: () => void;
+    const busy = new Promise<void>((resolve) => (free = resolve));
+    const group = new GroupCommit({ inTransaction: () => false, whenFree: () => busy }, commit.run, options);
+    const first = group.submit('a');
+    await new Promise((resolve) => setTimeout(resolve, 2)); // the drain has run and waits for the store
+    const later = ['b', 'c', 'd'].map((n) => group.submit(n));
+    free();
+    expect(await Promise.all([first, ...later])).toEqual(['done-a', 'done-b', 'done-c', 'done-d']);
+    expect(commit.calls).toEqual([['a', 'b', 'c', 'd']]);
+  });
+
   it('runs up to `concurrency` batches at once', async () => {
     const commit = new RecordingCommit();
     const group = new GroupCommit(outsideTransaction, commit.run, { concurrency: 2, maxBatch: 2 });

@@ -34,7 +34,7 @@ export class GroupCommit<Item, Result> {
   private drainScheduled = false;
 
   constructor(
-    private readonly database: Pick<Database, 'inTransaction'>,
+    private readonly database: Pick<Database, 'inTransaction'> & Partial<Pick<Database, 'whenFree'>>,
     /** Commits the items in one transaction and answers their results in order, or fails whole. */
     private readonly commitAll: (items: Item[]) => Promise<Result[]>,
     private readonly options: GroupCommitOptions = DEFAULT_GROUP_COMMIT,
@@ -64,13 +64,19 @@ export class GroupCommit<Item, Result> {
 
   private drain(): void {
     while (this.committing < this.options.concurrency && this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, this.options.maxBatch);
       this.committing++;
-      void this.commit(batch).finally(() => {
+      void this.commitNext().finally(() => {
         this.committing--;
         this.scheduleDrain();
       });
     }
+  }
+
+  /** The batch is taken when the store is free, so whatever arrived while it was busy joins it. */
+  private async commitNext(): Promise<void> {
+    await this.database.whenFree?.();
+    const batch = this.waiting.splice(0, this.options.maxBatch);
+    if (batch.length > 0) await this.commit(batch);
   }
 
   private async commit(batch: Waiting<Item, Result>[]): Promise<void> {
