@@ -6,7 +6,6 @@ import { getPGliteInstance } from 'typeorm-pglite';
 import { bufferOutbox, flushOutbox } from '../outbox/outbox-buffer';
 import { dataSourceOptions, isEmbedded, PersistenceSchema, StoreLocation } from './data-source-options';
 import { usePreparedStatements } from './pglite-statements';
-import { useTimeSlices } from './pglite-time-slices';
 
 /** PostgreSQL errors worth retrying a whole unit of work for: serialization failure and deadlock. */
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
@@ -36,11 +35,7 @@ export class Database {
     const database = new Database(dataSource, location);
     await database.migrate();
     // After the migrations, so no statement is prepared against a table they still change.
-    if (database.embedded) {
-      const pglite = await getPGliteInstance();
-      usePreparedStatements(pglite);
-      useTimeSlices(pglite);
-    }
+    if (database.embedded) usePreparedStatements(await getPGliteInstance());
     return database;
   }
 
