@@ -43,12 +43,9 @@ export class CoreModule implements OnApplicationBootstrap, OnApplicationShutdown
       module: CoreModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: environment.LOG_LEVEL,
-            name: options.serviceName,
-            // Access log for failures only: a 2xx line per request costs throughput and says little.
-            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'silent'),
-          },
+          pinoHttp: { level: environment.LOG_LEVEL, name: options.serviceName },
+          // No per-request middleware: failures are logged by registerFailureAccessLog.
+          forRoutes: [],
         }),
         NeutronApiModule,
       ],

@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { loadEnvironment } from '@alcor/config';
 import { NeutronExceptionFilter } from '@alcor/neutron-api';
+import { registerFailureAccessLog } from './failure-access-log';
 import { registerJsonBodyParser } from './json-body-parser';
 
 export interface HttpServiceOptions {
@@ -36,6 +37,7 @@ export async function createHttpService(rootModule: Type<unknown> | DynamicModul
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new NeutronExceptionFilter());
   app.enableShutdownHooks();
+  registerFailureAccessLog(app.getHttpAdapter().getInstance());
   const document = buildOpenApi(app, options.name);
   app
     .getHttpAdapter()
