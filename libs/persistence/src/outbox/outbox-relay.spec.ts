@@ -82,6 +82,27 @@ describe.each(storeKinds())('outbox relay on %s', (kind) => {
     await bus.close();
   });
 
+  it('publishes in id order when the table holds newer rows before older ones (rows reuse vacuumed space)', async () => {
+    const bus = new InMemoryMessageBus();
+    const seen: { key?: string; n: number; eventId: string }[] = [];
+    await collect(bus, seen);
+    const write = (from: number, count: number) =>
+      database.transaction(async (tx) => {
+        for (let n = from; n < from + count; n++) await enqueueOutbox(tx, event('one-key', n));
+      });
+    // 0-299 written, 0-149 taken out and vacuumed away: 300-449 land in the freed pages, before 150-299.
+    await write(0, 300);
+    await database.transaction((tx) => tx.query('DELETE FROM outbox WHERE id IN (SELECT id FROM outbox ORDER BY id LIMIT 150)'));
+    await database.autocommit((em) => em.query('VACUUM outbox'));
+    await write(300, 150);
+    const relay = new OutboxRelay(database, bus, { pollIntervalMs: 1000, batchSize: 500 });
+    relay.start();
+    await waitFor(() => seen.length >= 300, 10_000, '300 events');
+    await relay.stop();
+    expect(seen.map((e) => e.n)).toEqual(Array.from({ length: 300 }, (_, i) => 150 + i));
+    await bus.close();
+  });
+
   it('stays idle when there is nothing to publish (its own commits do not wake it)', async () => {
     const bus = new InMemoryMessageBus();
     const relay = new OutboxRelay(database, bus, { pollIntervalMs: 1000 });

@@ -1,6 +1,9 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryRunner } from 'typeorm';
 import { MessageBus } from '@alcor/bus';
 import { Database } from '../data-source/database';
+
+/** What the relay reads of a row: the payload as stored JSON text, published without a parse. */
+const PENDING_COLUMNS = 'id::text AS id, event_id, topic, message_key, event_type, payload::text AS payload';
 
 /** One relay at a time per database publishes, so per-key order survives several replicas. */
 const RELAY_LOCK_ID = 7411002;
@@ -101,16 +104,27 @@ export class OutboxRelay {
     return batch.length;
   }
 
-  /** Server store: a transaction-scoped advisory lock elects one relay among replicas. */
+  /**
+   * Server store: a transaction-scoped advisory lock elects one relay among replicas. The lock,
+   * the read and the delete are one statement (three round trips with BEGIN and COMMIT, not five,
+   * after every commit); publishing fails the transaction, so the rows come back.
+   */
   private async drainServer(): Promise<number> {
     return this.database.transaction(async (tx) => {
-      const [{ locked }] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_ID]);
-      if (!locked) return 0;
-      const batch = await this.pending(tx);
-      if (batch.length === 0) return 0;
-      await this.publishAll(batch);
-      await tx.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [batch.map((e) => e.id)]);
-      return batch.length;
+      // Structured: a DELETE's plain result is [rows, count].
+      const { records } = await (tx.queryRunner as QueryRunner).query(
+        `WITH relay AS (SELECT pg_try_advisory_xact_lock($1) AS locked)
+         DELETE FROM outbox WHERE (SELECT locked FROM relay) AND id IN (SELECT id FROM outbox ORDER BY id LIMIT $2)
+         RETURNING ${PENDING_COLUMNS}`,
+        [RELAY_LOCK_ID, this.options.batchSize ?? 200],
+        true,
+      );
+      const taken = records as PendingEvent[];
+      if (taken.length === 0) return 0;
+      // RETURNING has no order: oldest first again (ids are bigint text of any digit count).
+      taken.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+      await this.publishAll(taken);
+      return taken.length;
     }, { announce: false });
   }
 
@@ -120,7 +134,7 @@ export class OutboxRelay {
    * "10" sorts before "9".
    */
   private pending(em: EntityManager): Promise<PendingEvent[]> {
-    return em.query('SELECT id::text AS id, event_id, topic, message_key, event_type, payload::text AS payload FROM outbox ORDER BY outbox.id LIMIT $1', [this.options.batchSize ?? 200]);
+    return em.query(`SELECT ${PENDING_COLUMNS} FROM outbox ORDER BY outbox.id LIMIT $1`, [this.options.batchSize ?? 200]);
   }
 
   private async publishAll(batch: PendingEvent[]): Promise<void> {
