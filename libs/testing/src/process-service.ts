@@ -15,14 +15,24 @@ export interface ServiceProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/**
+ * A port free now, for a server another process will start. Picked below Linux's ephemeral range
+ * (32768-60999): a port from `listen(0)` is an ephemeral one, and any outgoing connection of a
+ * parallel suite could take it as its local port before the child listens (CI saw EADDRINUSE).
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  for (let attempt = 0; ; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    if (await canListen(port)) return port;
+    if (attempt > 50) throw new Error('no free port found in 20000-31999');
+  }
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
@@ -31,7 +41,17 @@ export async function freePort(): Promise<number> {
  * `readyPath` answers 200.
  */
 export async function spawnService(app: string, env: Record<string, string | undefined>, readyPath = '/readyz'): Promise<ServiceProcess> {
-  const port = await freePort();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnOnce(app, env, readyPath, await freePort());
+    } catch (error) {
+      // Another process took the port between the pick and the child's listen: pick again.
+      if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function spawnOnce(app: string, env: Record<string, string | undefined>, readyPath: string, port: number): Promise<ServiceProcess> {
   let output = '';
   const child = spawn(process.execPath, ['-r', join(ROOT, 'tools/register.js'), join(ROOT, `apps/${app}/src/main.ts`)], {
     cwd: ROOT,
