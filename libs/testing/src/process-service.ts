@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { listensOn } from './port-owner';
 import { waitFor } from './wait-for';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -66,6 +67,7 @@ async function spawnOnce(app: string, env: Record<string, string | undefined>, r
     await waitFor(
       async () => {
         if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode}: ${output}`);
+        if (!(await listensOn(child.pid as number, port))) return false;
         return (await fetch(`${baseUrl}${readyPath}`).catch(() => undefined))?.ok;
       },
       60_000,
