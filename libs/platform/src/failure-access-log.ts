@@ -5,7 +5,7 @@ import { PinoLogger } from 'nestjs-pino';
  * Access log for failures only: one line per 4xx (warn) and 5xx (error) answer, with Neutron's
  * request id so an operator can match it to what the client saw. A Fastify hook instead of
  * pino-http's per-request middleware: that one built a child logger and an async-context scope for
- * every request, 2xx included, and cost 5-8% of a port create's CPU to log nothing.
+ * every request, 2xx included: dropping it took 6-16% off the CPU of reads and port creates.
  */
 export function registerFailureAccessLog(fastify: FastifyInstance): void {
   fastify.addHook('onResponse', (request, reply, done) => {

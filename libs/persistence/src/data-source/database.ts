@@ -103,12 +103,12 @@ export class Database {
     return this.read(work);
   }
 
-  /** True inside a unit of work (in-process callers can then join it). */
   /** Resolves when no unit of work holds the embedded store's one connection (at once on a server). */
   async whenFree(): Promise<void> {
     if (this.embedded) await this.serial.waitForUnlock();
   }
 
+  /** True inside a unit of work (in-process callers can then join it). */
   inTransaction(): boolean {
     return this.ambient.getStore() !== undefined;
   }

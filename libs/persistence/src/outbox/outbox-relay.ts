@@ -33,6 +33,10 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {}
 
+  private get batchSize(): number {
+    return this.options.batchSize ?? 200;
+  }
+
   start(): void {
     this.stopped = false;
     this.unsubscribe = this.database.onCommitted(() => void this.kick());
@@ -86,7 +90,7 @@ export class OutboxRelay {
       const published = await this.drainOnce();
       total += published;
       // A short batch means the outbox was empty a moment ago; commits since then kick again.
-      if (published < (this.options.batchSize ?? 200) || this.stopped) return total;
+      if (published < this.batchSize || this.stopped) return total;
     }
   }
 
@@ -116,7 +120,7 @@ export class OutboxRelay {
         `WITH relay AS (SELECT pg_try_advisory_xact_lock($1) AS locked)
          DELETE FROM outbox WHERE (SELECT locked FROM relay) AND id IN (SELECT id FROM outbox ORDER BY id LIMIT $2)
          RETURNING ${PENDING_COLUMNS}`,
-        [RELAY_LOCK_ID, this.options.batchSize ?? 200],
+        [RELAY_LOCK_ID, this.batchSize],
         true,
       );
       const taken = records as PendingEvent[];
@@ -134,7 +138,7 @@ export class OutboxRelay {
    * "10" sorts before "9".
    */
   private pending(em: EntityManager): Promise<PendingEvent[]> {
-    return em.query(`SELECT ${PENDING_COLUMNS} FROM outbox ORDER BY outbox.id LIMIT $1`, [this.options.batchSize ?? 200]);
+    return em.query(`SELECT ${PENDING_COLUMNS} FROM outbox ORDER BY outbox.id LIMIT $1`, [this.batchSize]);
   }
 
   private async publishAll(batch: PendingEvent[]): Promise<void> {
