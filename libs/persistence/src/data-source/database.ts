@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { getPGliteInstance } from 'typeorm-pglite';
-import { bufferOutbox, flushOutbox } from '../outbox/outbox-buffer';
+import { bufferOutbox, CommittedOutboxRow, flushOutbox } from '../outbox/outbox-buffer';
 import { dataSourceOptions, isEmbedded, PersistenceSchema, StoreLocation } from './data-source-options';
 import { usePreparedStatements } from './pglite-statements';
 
@@ -67,19 +67,21 @@ export class Database {
     if (current) return work(current);
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await this.exclusive(() =>
-          this.dataSource.transaction((tx) =>
+        return await this.exclusive(async () => {
+          let outbox: CommittedOutboxRow[] = [];
+          const result = await this.dataSource.transaction((tx) =>
             this.ambient.run(tx, async () => {
               bufferOutbox(tx);
               const result = await work(tx);
-              await flushOutbox(tx);
+              outbox = await flushOutbox(tx);
               return result;
             }),
-          ),
-        );
-        // The relay's own transactions stay silent, or an idle relay would wake itself forever.
-        if (options.announce !== false) this.events.emit('committed');
-        return result;
+          );
+          // Still holding the embedded store: no read sees these rows before the relay holds them.
+          // The relay's own transactions stay silent, or an idle relay would wake itself forever.
+          if (options.announce !== false) this.events.emit('committed', outbox);
+          return result;
+        });
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
         await delay(attempt * 5 + Math.random() * 10);
@@ -113,8 +115,11 @@ export class Database {
     return this.ambient.getStore() !== undefined;
   }
 
-  /** Called after every committed transaction (the outbox relay wakes on it). */
-  onCommitted(listener: () => void): () => void {
+  /**
+   * Called after every committed transaction with the outbox rows it wrote (the outbox relay
+   * wakes on it). On the embedded store it runs before any other unit of work can start.
+   */
+  onCommitted(listener: (outbox: readonly CommittedOutboxRow[]) => void): () => void {
     this.events.on('committed', listener);
     return () => this.events.off('committed', listener);
   }

@@ -16,11 +16,18 @@ const plans = new WeakMap<EntityMetadata, InsertPlan>();
  * value conversion come from the entity's metadata (the driver's own `preparePersistentValue`, so
  * jsonb, arrays and dates are bound exactly as `tx.insert` binds them), the statement text is
  * built once per shape. On a port create the builder cost more CPU than the statements
- * themselves. Nothing is returned: callers set every key themselves. An absent value takes the
- * column's DEFAULT.
+ * themselves. Callers set every key themselves, or name the generated columns to read back in
+ * `returning` (database column names; rows come back as the database returns them). An absent
+ * value takes the column's DEFAULT.
  */
-export async function insertRows<T extends ObjectLiteral>(tx: EntityManager, target: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
-  if (rows.length === 0) return;
+export async function insertRows<T extends ObjectLiteral>(
+  tx: EntityManager,
+  target: EntityTarget<T>,
+  rows: Partial<T>[],
+  returning: string[] = [],
+): Promise<Record<string, unknown>[]> {
+  const returned: Record<string, unknown>[] = [];
+  if (rows.length === 0) return returned;
   const metadata = tx.connection.getMetadata(target);
   const plan = plans.get(metadata) ?? planInsert(tx, metadata);
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / plan.columns.length));
@@ -35,8 +42,11 @@ export async function insertRows<T extends ObjectLiteral>(tx: EntityManager, tar
       });
       return `(${cells.join(', ')})`;
     });
-    await tx.query(plan.head + tuples.join(', '), params);
+    const tail = returning.length > 0 ? ` RETURNING ${returning.map((name) => tx.connection.driver.escape(name)).join(', ')}` : '';
+    const result: unknown = await tx.query(plan.head + tuples.join(', ') + tail, params);
+    if (tail) returned.push(...(result as Record<string, unknown>[]));
   }
+  return returned;
 }
 
 /** The statement head and the table's own columns (a relation's join column counts when the entity declares it). */

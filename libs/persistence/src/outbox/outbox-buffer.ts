@@ -11,6 +11,11 @@ export interface OutboxRow {
   payload: string;
 }
 
+/** A row as it committed: `id` is its place in the outbox's commit order (bigint as text). */
+export interface CommittedOutboxRow extends OutboxRow {
+  id: string;
+}
+
 /** Rows recorded by transactions that write them at commit; keyed by the transaction's manager. */
 const buffers = new WeakMap<EntityManager, OutboxRow[]>();
 
@@ -30,9 +35,24 @@ export async function writeOutboxRows(tx: EntityManager, rows: OutboxRow[]): Pro
   else await insertRows(tx, OutboxEventEntity, rows);
 }
 
-/** Inserts what `tx` buffered, in recording order (the relay publishes in id order). */
-export async function flushOutbox(tx: EntityManager): Promise<void> {
+/**
+ * Inserts what `tx` buffered, in recording order (the relay publishes in id order), and answers
+ * the rows with their ids, so the embedded relay can publish them without reading them back.
+ */
+export async function flushOutbox(tx: EntityManager): Promise<CommittedOutboxRow[]> {
   const rows = buffers.get(tx);
   buffers.delete(tx);
-  if (rows && rows.length > 0) await insertRows(tx, OutboxEventEntity, rows);
+  if (!rows || rows.length === 0) return [];
+  // Matched by event id, not position: RETURNING promises no order.
+  const ids = new Map<string, string[]>();
+  for (const row of await insertRows(tx, OutboxEventEntity, rows, ['id', 'event_id'])) {
+    const eventId = row['event_id'] as string;
+    ids.set(eventId, [...(ids.get(eventId) ?? []), String(row['id'])].sort(compareIds));
+  }
+  return rows.map((row) => ({ ...row, id: ids.get(row.eventId)?.shift() as string }));
+}
+
+/** Outbox ids are bigint text of any digit count. */
+export function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -1,26 +1,25 @@
-import { EntityManager, QueryRunner } from 'typeorm';
 import { MessageBus } from '@alcor/bus';
 import { Database } from '../data-source/database';
-
-/** What the relay reads of a row: the payload as stored JSON text, published without a parse. */
-const PENDING_COLUMNS = 'id::text AS id, event_id, topic, message_key, event_type, payload::text AS payload';
-
-/** One relay at a time per database publishes, so per-key order survives several replicas. */
-const RELAY_LOCK_ID = 7411002;
+import { DEFAULT_EMBEDDED_DRAIN, EmbeddedDrainLimits, EmbeddedOutboxDrain } from './embedded-outbox-drain';
+import { OutboxDrain } from './pending-event';
+import { ServerOutboxDrain } from './server-outbox-drain';
 
 export interface OutboxRelayOptions {
   pollIntervalMs: number;
   batchSize?: number;
   onError?: (error: unknown) => void;
+  /** Embedded store only. */
+  embedded?: Partial<EmbeddedDrainLimits>;
 }
 
 /**
  * Publishes committed outbox rows to the bus, oldest first, then deletes them.
  * At-least-once: a crash after publishing and before deleting republishes the same event id,
  * which consumers treat idempotently. It wakes after every local commit and polls for rows left
- * by other processes or by a crash.
+ * by other processes or by a crash. How rows are taken depends on the store (see the drains).
  */
 export class OutboxRelay {
+  private readonly drain: OutboxDrain;
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
   private again = false;
@@ -29,18 +28,24 @@ export class OutboxRelay {
 
   constructor(
     private readonly database: Database,
-    private readonly bus: MessageBus,
+    bus: MessageBus,
     private readonly options: OutboxRelayOptions,
-  ) {}
-
-  private get batchSize(): number {
-    return this.options.batchSize ?? 200;
+  ) {
+    const batchSize = options.batchSize ?? 200;
+    this.drain = database.embedded
+      ? new EmbeddedOutboxDrain(database, bus, batchSize, () => void this.kick(), { ...DEFAULT_EMBEDDED_DRAIN, ...options.embedded })
+      : new ServerOutboxDrain(database, bus, batchSize);
   }
 
   start(): void {
     this.stopped = false;
-    this.unsubscribe = this.database.onCommitted(() => void this.kick());
-    this.timer = setInterval(() => void this.kick(), this.options.pollIntervalMs);
+    this.unsubscribe = this.database.onCommitted((rows) => {
+      if (this.drain.committed(rows)) void this.kick();
+    });
+    this.timer = setInterval(() => {
+      this.drain.poll();
+      void this.kick();
+    }, this.options.pollIntervalMs);
     this.timer.unref();
     void this.kick();
   }
@@ -50,17 +55,7 @@ export class OutboxRelay {
     this.unsubscribe?.();
     if (this.timer) clearInterval(this.timer);
     await this.running?.catch(() => undefined);
-  }
-
-  /** Publishes everything pending now; resolves with the number of events published. */
-  async flush(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      await this.running?.catch(() => undefined);
-      const published = await this.drainOnce();
-      total += published;
-      if (published === 0) return total;
-    }
+    await this.drain.settle().catch((error: unknown) => this.options.onError?.(error));
   }
 
   private kick(): Promise<number> | undefined {
@@ -87,76 +82,9 @@ export class OutboxRelay {
   private async drainUntilEmpty(): Promise<number> {
     let total = 0;
     for (;;) {
-      const published = await this.drainOnce();
+      const { published, more } = await this.drain.drainOnce();
       total += published;
-      // A short batch means the outbox was empty a moment ago; commits since then kick again.
-      if (published < this.batchSize || this.stopped) return total;
+      if (!more || this.stopped) return total;
     }
   }
-
-  private drainOnce(): Promise<number> {
-    return this.database.embedded ? this.drainEmbedded() : this.drainServer();
-  }
-
-  /** Embedded store: this process is the only relay; keep the serialized connection free while publishing. */
-  private async drainEmbedded(): Promise<number> {
-    const batch = await this.database.read((em) => this.pending(em));
-    if (batch.length === 0) return 0;
-    await this.publishAll(batch);
-    // A lone DELETE is atomic by itself: no BEGIN and COMMIT round trips for it.
-    await this.database.autocommit((em) => em.query('DELETE FROM outbox WHERE id = ANY($1::bigint[])', [batch.map((e) => e.id)]));
-    return batch.length;
-  }
-
-  /**
-   * Server store: a transaction-scoped advisory lock elects one relay among replicas. The lock,
-   * the read and the delete are one statement (three round trips with BEGIN and COMMIT, not five,
-   * after every commit); publishing fails the transaction, so the rows come back.
-   */
-  private async drainServer(): Promise<number> {
-    return this.database.transaction(async (tx) => {
-      // Structured: a DELETE's plain result is [rows, count].
-      const { records } = await (tx.queryRunner as QueryRunner).query(
-        `WITH relay AS (SELECT pg_try_advisory_xact_lock($1) AS locked)
-         DELETE FROM outbox WHERE (SELECT locked FROM relay) AND id IN (SELECT id FROM outbox ORDER BY id LIMIT $2)
-         RETURNING ${PENDING_COLUMNS}`,
-        [RELAY_LOCK_ID, this.batchSize],
-        true,
-      );
-      const taken = records as PendingEvent[];
-      if (taken.length === 0) return 0;
-      // RETURNING has no order: oldest first again (ids are bigint text of any digit count).
-      taken.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
-      await this.publishAll(taken);
-      return taken.length;
-    }, { announce: false });
-  }
-
-  /**
-   * The oldest rows, payload as the stored JSON text: published as is, never parsed and re-serialized.
-   * `outbox.id`, not `id`: a bare name in ORDER BY means the output column, here the text one, and
-   * "10" sorts before "9".
-   */
-  private pending(em: EntityManager): Promise<PendingEvent[]> {
-    return em.query(`SELECT ${PENDING_COLUMNS} FROM outbox ORDER BY outbox.id LIMIT $1`, [this.batchSize]);
-  }
-
-  private async publishAll(batch: PendingEvent[]): Promise<void> {
-    for (const event of batch) {
-      await this.bus.publish(event.topic, {
-        key: event.message_key,
-        payload: Buffer.from(event.payload),
-        properties: { eventId: event.event_id, eventType: event.event_type },
-      });
-    }
-  }
-}
-
-interface PendingEvent {
-  id: string;
-  event_id: string;
-  topic: string;
-  message_key: string;
-  event_type: string;
-  payload: string;
 }
