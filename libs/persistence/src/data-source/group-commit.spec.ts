@@ -13,7 +13,7 @@ class RecordingCommit {
 }
 
 const outsideTransaction = { inTransaction: () => false };
-const options = { concurrency: 1, maxBatch: 16 };
+const options = { concurrency: 1, maxBatch: 16, gatherMs: 0 };
 
 describe('GroupCommit', () => {
   it('commits a lone request alone, and requests that arrive while a batch commits as one call', async () => {
@@ -65,8 +65,53 @@ describe('GroupCommit', () => {
 
   it('runs up to `concurrency` batches at once', async () => {
     const commit = new RecordingCommit();
-    const group = new GroupCommit(outsideTransaction, commit.run, { concurrency: 2, maxBatch: 2 });
+    const group = new GroupCommit(outsideTransaction, commit.run, { concurrency: 2, maxBatch: 2, gatherMs: 0 });
     await Promise.all(['a', 'b', 'c', 'd', 'e'].map((n) => group.submit(n)));
     expect(commit.calls).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+  });
+
+  describe('gathering the last batch\'s callers', () => {
+    /** Callers that send again `thinkMs` after each answer, as a client with several requests in flight does. */
+    async function closedLoop(commit: RecordingCommit, gatherMs: number, callers: string[], rounds: number, thinkMs: number) {
+      const group = new GroupCommit(outsideTransaction, commit.run, { ...options, gatherMs });
+      await Promise.all(
+        callers.map(async (caller, i) => {
+          // The first caller starts alone; the rest arrive while its commit runs.
+          while (i > 0 && commit.calls.length === 0) await new Promise((resolve) => setImmediate(resolve));
+          for (let round = 0; round < rounds; round++) {
+            await group.submit(`${caller}-${round}`);
+            await new Promise((resolve) => setTimeout(resolve, thinkMs));
+          }
+        }),
+      );
+    }
+
+    it('commits callers that come back within gatherMs together with those already waiting', async () => {
+      const gathered = new RecordingCommit();
+      await closedLoop(gathered, 50, ['a', 'b', 'c', 'd'], 5, 2);
+      const split = new RecordingCommit();
+      await closedLoop(split, 0, ['a', 'b', 'c', 'd'], 5, 2);
+      // Without gathering, the first lone commit splits the callers for good; with it they rejoin.
+      expect(gathered.calls.map((c) => c.length)).toEqual([1, 3, 4, 4, 4, 4]);
+      expect(split.calls.length).toBeGreaterThanOrEqual(8); // 1, 3, 1, 3 … when nothing slips
+      expect(split.calls.slice(0, 2).map((c) => c.length)).toEqual([1, 3]);
+    });
+
+    it('never makes a lone caller wait', async () => {
+      const commit = new RecordingCommit();
+      const group = new GroupCommit(outsideTransaction, commit.run, { ...options, gatherMs: 60_000 });
+      for (const name of ['x', 'y', 'z']) expect(await group.submit(name)).toBe(`done-${name}`);
+      expect(commit.calls).toEqual([['x'], ['y'], ['z']]);
+    });
+
+    it('stops waiting after gatherMs when the last batch\'s callers do not come back', async () => {
+      const commit = new RecordingCommit();
+      const group = new GroupCommit(outsideTransaction, commit.run, { ...options, gatherMs: 40 });
+      await Promise.all([group.submit('a'), group.submit('b')]);
+      const started = Date.now();
+      expect(await group.submit('later')).toBe('done-later');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(35);
+      expect(commit.calls).toEqual([['a', 'b'], ['later']]);
+    });
   });
 });
