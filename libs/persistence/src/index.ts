@@ -10,3 +10,4 @@ export * from './data-source/compensations';
 export * from './data-source/insert-rows';
 export * from './data-source/group-commit';
 export * from './data-source/embedded-autovacuum';
+export { insertAtCommit } from './outbox/outbox-buffer';

@@ -1,5 +1,5 @@
-import { EntityManager } from 'typeorm';
-import { insertRows } from '../data-source/insert-rows';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { insertRows, insertTogether, RowsOf } from '../data-source/insert-rows';
 import { OutboxEventEntity } from './outbox-event.entity';
 
 export interface OutboxRow {
@@ -16,36 +16,58 @@ export interface CommittedOutboxRow extends OutboxRow {
   id: string;
 }
 
-/** Rows recorded by transactions that write them at commit; keyed by the transaction's manager. */
-const buffers = new WeakMap<EntityManager, OutboxRow[]>();
+interface WriteBuffer {
+  outbox: OutboxRow[];
+  /** Rows inserted at commit, in the order they were handed over. */
+  atCommit: RowsOf[];
+}
+
+/** What transactions write at commit; keyed by the transaction's manager. */
+const buffers = new WeakMap<EntityManager, WriteBuffer>();
 
 /**
- * Makes `tx` collect its outbox rows and write them in one statement just before commit
- * (`flushOutbox`), instead of one INSERT per change: a port create records port, address and
- * MAC events, and each statement is a round trip (most of a statement's cost on PGlite).
+ * Makes `tx` collect its outbox rows (and rows handed to `insertAtCommit`) and write them in one
+ * statement just before commit (`flushOutbox`), instead of one INSERT per change: a port create
+ * records port, address and MAC events, and each statement is a round trip (most of a
+ * statement's cost on PGlite, and on PostgreSQL a wake-up of two processes).
  */
 export function bufferOutbox(tx: EntityManager): void {
-  buffers.set(tx, []);
+  buffers.set(tx, { outbox: [], atCommit: [] });
+}
+
+/**
+ * Inserts rows when `tx` commits, in the statement that writes its outbox rows; at once when `tx`
+ * has no buffer. Only for rows nothing reads or changes again in the same transaction, and whose
+ * constraint errors may surface at commit (they still fail the whole unit of work).
+ */
+export async function insertAtCommit<T extends ObjectLiteral>(tx: EntityManager, target: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
+  const buffer = buffers.get(tx);
+  if (buffer) buffer.atCommit.push({ target, rows });
+  else await insertRows(tx, target, rows);
 }
 
 /** Writes the rows: into the buffer when `tx` has one, else at once. */
 export async function writeOutboxRows(tx: EntityManager, rows: OutboxRow[]): Promise<void> {
   const buffer = buffers.get(tx);
-  if (buffer) buffer.push(...rows);
+  if (buffer) buffer.outbox.push(...rows);
   else await insertRows(tx, OutboxEventEntity, rows);
 }
 
 /**
- * Inserts what `tx` buffered, in recording order (the relay publishes in id order), and answers
+ * Inserts what `tx` buffered (rows for `insertAtCommit` first, then the outbox rows in recording
+ * order: the relay publishes in id order) in one statement, and answers
  * the rows with their ids, so the embedded relay can publish them without reading them back.
  */
 export async function flushOutbox(tx: EntityManager): Promise<CommittedOutboxRow[]> {
-  const rows = buffers.get(tx);
+  const buffer = buffers.get(tx);
   buffers.delete(tx);
-  if (!rows || rows.length === 0) return [];
+  if (!buffer) return [];
+  const rows = buffer.outbox;
+  const written = await insertTogether(tx, [...buffer.atCommit, { target: OutboxEventEntity, rows }], rows.length > 0 ? ['id', 'event_id'] : []);
+  if (rows.length === 0) return [];
   // Matched by event id, not position: RETURNING promises no order.
   const ids = new Map<string, string[]>();
-  for (const row of await insertRows(tx, OutboxEventEntity, rows, ['id', 'event_id'])) {
+  for (const row of written) {
     const eventId = row['event_id'] as string;
     ids.set(eventId, [...(ids.get(eventId) ?? []), String(row['id'])].sort(compareIds));
   }

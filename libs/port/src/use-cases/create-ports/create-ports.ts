@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IpAllocation, MacAllocation, Network, Subnet } from '@alcor/contracts';
 import { conflict, RequestContext } from '@alcor/neutron-api';
-import { Database, insertRows, isUniqueViolation, transactionWithCompensation, Undo } from '@alcor/persistence';
+import { Database, insertAtCommit, isUniqueViolation, transactionWithCompensation, Undo } from '@alcor/persistence';
 import { planAddresses } from '../../domain/address-plan';
 import { PortDraft } from '../../domain/port-draft';
 import { PortFixedIpEntity } from '../../domain/port-fixed-ip.entity';
@@ -86,8 +86,9 @@ export class CreatePorts {
     const now = new Date();
     const entities = ports.map((p) => this.entity(tx, p, macOf.get(p.id) as string, addressesOf.get(p.id) ?? [], now));
     await bindNewPorts(this.deps.securityGroups, entities.map((entity, i) => ({ entity, groups: groupsForNewPort(ports[i].draft.securityGroups, entity.portSecurityEnabled, entity.deviceOwner) })), onFailure);
-    await insertRows(tx, PortEntity, entities.map(storedColumns) as Partial<PortEntity>[]);
-    await insertRows(tx, PortFixedIpEntity, entities.flatMap((e) => e.fixedIps.map(({ portId, subnetId, ipAddress, position }) => ({ portId, subnetId, ipAddress, position }))));
+    // Written with the outbox rows at commit, one statement: nothing reads them again in this transaction.
+    await insertAtCommit(tx, PortEntity, entities.map(storedColumns) as Partial<PortEntity>[]);
+    await insertAtCommit(tx, PortFixedIpEntity, entities.flatMap((e) => e.fixedIps.map(({ portId, subnetId, ipAddress, position }) => ({ portId, subnetId, ipAddress, position }))));
     await recordPortChanges(tx, 'created', entities.map(toPort));
     // Last, so the project's usage row stays locked as briefly as possible.
     await this.deps.countPorts(entities.map((e) => e.projectId), onFailure);
