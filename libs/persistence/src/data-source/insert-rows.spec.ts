@@ -2,7 +2,7 @@ import { Column, Entity, MigrationInterface, PrimaryColumn, QueryRunner } from '
 import { createTestStore, storeKinds, TestStore } from '@alcor/testing';
 import { Database } from './database';
 import { IN_MEMORY } from './data-source-options';
-import { insertRows } from './insert-rows';
+import { insertRows, insertTogether } from './insert-rows';
 
 @Entity({ name: 'insert_rows_probe' })
 class ProbeEntity {
@@ -25,18 +25,30 @@ class ProbeEntity {
   createdAt!: Date;
 }
 
+/** Refers to a probe row: the foreign key a combined insert must satisfy. */
+@Entity({ name: 'insert_rows_probe_child' })
+class ProbeChildEntity {
+  @PrimaryColumn({ type: 'integer' })
+  id!: number;
+
+  @Column({ name: 'probe_id', type: 'integer' })
+  probeId!: number;
+}
+
 class CreateProbe1764300000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE insert_rows_probe (
       id integer PRIMARY KEY, name varchar(32) NOT NULL DEFAULT 'unnamed', enabled boolean NOT NULL DEFAULT true,
       profile jsonb NOT NULL DEFAULT '{}', tags text[] NOT NULL DEFAULT '{}', created_at timestamptz NOT NULL DEFAULT now())`);
+    await q.query('CREATE TABLE insert_rows_probe_child (id integer PRIMARY KEY, probe_id integer NOT NULL REFERENCES insert_rows_probe (id))');
   }
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE insert_rows_probe_child');
     await q.query('DROP TABLE insert_rows_probe');
   }
 }
 
-const schema = { entities: { ProbeEntity }, migrations: { CreateProbe1764300000000 } };
+const schema = { entities: { ProbeEntity, ProbeChildEntity }, migrations: { CreateProbe1764300000000 } };
 
 describe.each(storeKinds())('insertRows on %s', (kind) => {
   let store: TestStore;
@@ -75,5 +87,40 @@ describe.each(storeKinds())('insertRows on %s', (kind) => {
   it('fails whole with the unique violation when one row clashes, inserting nothing', async () => {
     await expect(database.transaction((tx) => insertRows(tx, ProbeEntity, [{ id: 99_999 }, { id: 1 }]))).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23505' }) });
     expect(await database.read((em) => em.count(ProbeEntity))).toBe(20_002);
+  });
+
+  describe('insertTogether', () => {
+    it('writes parent and child rows in one statement (the foreign key holds) and returns from the last', async () => {
+      const returned = await database.transaction(async (tx) => {
+        const query = jest.spyOn(tx, 'query');
+        const rows = await insertTogether(tx, [{ target: ProbeEntity, rows: [{ id: 500_001 }, { id: 500_002 }] }, { target: ProbeChildEntity, rows: [{ id: 1, probeId: 500_001 }, { id: 2, probeId: 500_002 }] }], ['id']);
+        expect(query).toHaveBeenCalledTimes(1);
+        return rows;
+      });
+      expect(returned.map((r) => r['id']).sort()).toEqual([1, 2]);
+      expect(await database.read((em) => em.find(ProbeChildEntity, { order: { id: 'ASC' } }))).toEqual([
+        { id: 1, probeId: 500_001 },
+        { id: 2, probeId: 500_002 },
+      ]);
+    });
+
+    it('fails whole when a child refers to no parent, inserting neither', async () => {
+      const before = await database.read((em) => em.count(ProbeEntity));
+      await expect(
+        database.transaction((tx) => insertTogether(tx, [{ target: ProbeEntity, rows: [{ id: 600_001 }] }, { target: ProbeChildEntity, rows: [{ id: 3, probeId: 600_002 }] }])),
+      ).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23503' }) });
+      expect(await database.read((em) => em.count(ProbeEntity))).toBe(before);
+    });
+
+    it('runs the inserts one after another past the parameter limit', async () => {
+      const parents = Array.from({ length: 12_000 }, (_, i) => ({ id: 700_000 + i }));
+      const children = parents.map((p, i) => ({ id: 10 + i, probeId: p.id }));
+      await database.transaction(async (tx) => {
+        const query = jest.spyOn(tx, 'query');
+        await insertTogether(tx, [{ target: ProbeEntity, rows: parents }, { target: ProbeChildEntity, rows: children }]);
+        expect(query.mock.calls.length).toBeGreaterThanOrEqual(3); // 72 000 + 24 000 parameters
+      });
+      expect(await database.read((em) => em.count(ProbeChildEntity))).toBe(12_002);
+    });
   });
 });
