@@ -45,7 +45,7 @@ export class CreatePorts {
         (error) => this.logger.warn(`undo after a failed port create failed: ${String(error)}`),
       );
     } catch (error) {
-      // A taken id fails on the bindings first when the port gets a group (a new port's are inserted, never replaced).
+      // A taken id fails on the ports or, when the port gets a group, on its bindings (a new port's are inserted, never replaced).
       if (isUniqueViolation(error, 'ports_pkey') || isUniqueViolation(error, 'security_group_port_bindings_pkey')) throw conflict('PortIdInUse', 'A port with this id already exists.');
       if (isUniqueViolation(error, 'ports_network_mac_key')) throw conflict('MacAddressInUse', 'The MAC address is in use on this network.');
       throw error;

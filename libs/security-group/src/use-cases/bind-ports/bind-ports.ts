@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PortSecurityGroupsBinding, PortSecurityGroupsEventData, PortSecurityGroupsRequest } from '@alcor/contracts';
 import { notFound } from '@alcor/neutron-api';
-import { Database, insertRows, transactionWithCompensation } from '@alcor/persistence';
+import { Database, insertAtCommit, insertRows, transactionWithCompensation } from '@alcor/persistence';
 import { DefaultGroups } from '../../domain/default-groups';
 import { PortBindingEntity } from '../../domain/port-binding.entity';
 import { recordMemberships } from '../../events/security-group-events';
@@ -22,7 +22,7 @@ export class BindPorts {
   /** Replaces the bindings of these ports; undefined ids mean the project's default group. */
   replace(projectId: string, requests: PortSecurityGroupsRequest[]): Promise<PortSecurityGroupsBinding[]> {
     return transactionWithCompensation(this.database, async (tx, onFailure) => {
-      // Three statements for a port create: default group (held), bindings in, event.
+      // Two statements for a port create: default group (held); bindings and event go at commit.
       const needsDefault = requests.some((r) => r.securityGroupIds === undefined);
       const defaultId = needsDefault ? await this.defaults.ensure(tx, projectId, onFailure, true) : undefined;
       const wanted = requests.map((r) => ({ ...r, securityGroupIds: [...new Set(r.securityGroupIds ?? [defaultId as string])] }));
@@ -30,7 +30,9 @@ export class BindPorts {
       const replaced = wanted.filter((r) => !r.newPort);
       const before = replaced.length > 0 ? await this.remove(tx, replaced.map((r) => r.portId)) : new Map<string, string[]>();
       const rows = wanted.flatMap((r) => r.securityGroupIds.map((securityGroupId, position) => ({ portId: r.portId, securityGroupId, projectId, position })));
-      await insertRows(tx, PortBindingEntity, rows);
+      // New ports' bindings go with the port rows at commit (one statement); replacements at once.
+      if (replaced.length === 0) await insertAtCommit(tx, PortBindingEntity, rows);
+      else await insertRows(tx, PortBindingEntity, rows);
       const changed = wanted.filter((r) => (before.get(r.portId) ?? []).join() !== r.securityGroupIds.join());
       await recordMemberships(tx, 'updated', changed.map((r) => membership(projectId, r.portId, r.revisionNumber, r.securityGroupIds)));
       return wanted.map((r) => ({ portId: r.portId, securityGroupIds: r.securityGroupIds }));
