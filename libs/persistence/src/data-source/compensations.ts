@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Database } from './database';
+import { Database, TransactionOptions } from './database';
 
 export type Undo = () => Promise<unknown>;
 
@@ -13,13 +13,14 @@ export async function transactionWithCompensation<T>(
   database: Database,
   work: (tx: EntityManager, onFailure: (undo: Undo) => void) => Promise<T>,
   onUndoError: (error: unknown) => void = () => undefined,
+  options: TransactionOptions = {},
 ): Promise<T> {
   const undos: Undo[] = [];
   try {
     return await database.transaction((tx) => {
       undos.length = 0; // a retried transaction starts over
       return work(tx, (undo) => undos.push(undo));
-    });
+    }, options);
   } catch (error) {
     for (const undo of undos.reverse()) await undo().catch(onUndoError);
     throw error;

@@ -13,6 +13,17 @@ const MAX_ATTEMPTS = 5;
 /** Event-loop turns `whenFree` lets pass on the embedded store (one accepted connection each). */
 const ACCEPT_TURNS = 16;
 
+export interface TransactionOptions {
+  /** false: commits stay silent (the relay's own transactions). */
+  announce?: boolean;
+  /**
+   * The owner of this unit of work vouches that nothing in it reads back the rows it hands to
+   * `insertAtCommit`, so they may wait for the commit statement. Ignored when the call joins an
+   * outer transaction: the outer owner decides.
+   */
+  deferInserts?: boolean;
+}
+
 /**
  * The store of record. Every write goes through `transaction`, every read through `read`.
  *
@@ -64,7 +75,7 @@ export class Database {
    * Called inside another unit of work (e.g. an in-process allocator called by the port use case)
    * it joins that transaction, so both commit or roll back together.
    */
-  async transaction<T>(work: (tx: EntityManager) => Promise<T>, options: { announce?: boolean } = {}): Promise<T> {
+  async transaction<T>(work: (tx: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const current = this.ambient.getStore();
     if (current) return work(current);
     for (let attempt = 1; ; attempt++) {
@@ -73,7 +84,7 @@ export class Database {
           let outbox: CommittedOutboxRow[] = [];
           const result = await this.dataSource.transaction((tx) =>
             this.ambient.run(tx, async () => {
-              bufferOutbox(tx);
+              bufferOutbox(tx, options.deferInserts === true);
               const result = await work(tx);
               outbox = await flushOutbox(tx);
               return result;

@@ -2,6 +2,7 @@ import { Column, Entity, MigrationInterface, PrimaryColumn, QueryRunner } from '
 import { createTestStore, storeKinds, TestStore } from '@alcor/testing';
 import { Database } from './database';
 import { IN_MEMORY } from './data-source-options';
+import { insertAtCommit } from '../outbox/outbox-buffer';
 import { insertRows, insertTogether } from './insert-rows';
 
 @Entity({ name: 'insert_rows_probe' })
@@ -121,6 +122,39 @@ describe.each(storeKinds())('insertRows on %s', (kind) => {
         expect(query.mock.calls.length).toBeGreaterThanOrEqual(3); // 72 000 + 24 000 parameters
       });
       expect(await database.read((em) => em.count(ProbeChildEntity))).toBe(12_002);
+    });
+  });
+
+  describe('insertAtCommit', () => {
+    const visible = (tx: Parameters<typeof insertRows>[0], id: number) => tx.count(ProbeEntity, { where: { id } });
+
+    it('waits for the commit statement when the transaction owner allows it', async () => {
+      const seenInside = await database.transaction(async (tx) => {
+        await insertAtCommit(tx, ProbeEntity, [{ id: 800_001 }]);
+        return visible(tx, 800_001);
+      }, { deferInserts: true });
+      expect(seenInside).toBe(0);
+      expect(await database.read((em) => visible(em, 800_001))).toBe(1);
+    });
+
+    it('inserts at once otherwise, and inside a unit of work that joined a larger one', async () => {
+      const seen = await database.transaction(async (tx) => {
+        await insertAtCommit(tx, ProbeEntity, [{ id: 800_002 }]);
+        // A nested unit of work asking to defer joins this one, which did not allow it.
+        await database.transaction((inner) => insertAtCommit(inner, ProbeEntity, [{ id: 800_003 }]), { deferInserts: true });
+        return [await visible(tx, 800_002), await visible(tx, 800_003)];
+      });
+      expect(seen).toEqual([1, 1]);
+    });
+
+    it('fails the whole unit of work when a deferred row breaks a constraint at commit', async () => {
+      await expect(
+        database.transaction(async (tx) => {
+          await insertRows(tx, ProbeEntity, [{ id: 800_004 }]);
+          await insertAtCommit(tx, ProbeEntity, [{ id: 800_001 }]); // taken above
+        }, { deferInserts: true }),
+      ).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23505' }) });
+      expect(await database.read((em) => visible(em, 800_004))).toBe(0);
     });
   });
 });

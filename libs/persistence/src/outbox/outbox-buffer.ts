@@ -18,6 +18,8 @@ export interface CommittedOutboxRow extends OutboxRow {
 
 interface WriteBuffer {
   outbox: OutboxRow[];
+  /** Whether `insertAtCommit` may wait for the commit (see `TransactionOptions.deferInserts`). */
+  deferInserts: boolean;
   /** Rows inserted at commit, in the order they were handed over. */
   atCommit: RowsOf[];
 }
@@ -26,23 +28,24 @@ interface WriteBuffer {
 const buffers = new WeakMap<EntityManager, WriteBuffer>();
 
 /**
- * Makes `tx` collect its outbox rows (and rows handed to `insertAtCommit`) and write them in one
- * statement just before commit (`flushOutbox`), instead of one INSERT per change: a port create
- * records port, address and MAC events, and each statement is a round trip (most of a
- * statement's cost on PGlite, and on PostgreSQL a wake-up of two processes).
+ * Makes `tx` collect its outbox rows (and, with `deferInserts`, rows handed to `insertAtCommit`)
+ * and write them in one statement just before commit (`flushOutbox`), instead of one INSERT per
+ * change: a port create records port, address and MAC events, and each statement is a round trip
+ * (most of a statement's cost on PGlite, and on PostgreSQL a wake-up of two processes).
  */
-export function bufferOutbox(tx: EntityManager): void {
-  buffers.set(tx, { outbox: [], atCommit: [] });
+export function bufferOutbox(tx: EntityManager, deferInserts = false): void {
+  buffers.set(tx, { outbox: [], deferInserts, atCommit: [] });
 }
 
 /**
- * Inserts rows when `tx` commits, in the statement that writes its outbox rows; at once when `tx`
- * has no buffer. Only for rows nothing reads or changes again in the same transaction, and whose
- * constraint errors may surface at commit (they still fail the whole unit of work).
+ * Inserts rows when `tx` commits, in the statement that writes its outbox rows, if the
+ * transaction's owner allowed it (`deferInserts`); at once otherwise, so a unit of work that
+ * joined a larger one never hides rows from the code after it. Constraint errors of deferred rows
+ * surface at commit and still fail the whole unit of work.
  */
 export async function insertAtCommit<T extends ObjectLiteral>(tx: EntityManager, target: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
   const buffer = buffers.get(tx);
-  if (buffer) buffer.atCommit.push({ target, rows });
+  if (buffer?.deferInserts) buffer.atCommit.push({ target, rows });
   else await insertRows(tx, target, rows);
 }
 

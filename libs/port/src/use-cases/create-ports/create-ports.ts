@@ -43,6 +43,8 @@ export class CreatePorts {
         this.database,
         async (tx, onFailure) => this.createAll(tx, await this.resolve(drafts), onFailure),
         (error) => this.logger.warn(`undo after a failed port create failed: ${String(error)}`),
+        // Nothing here reads back the port, fixed-IP and binding rows: they go with the commit statement.
+        { deferInserts: true },
       );
     } catch (error) {
       // A taken id fails on the ports or, when the port gets a group, on its bindings (a new port's are inserted, never replaced).
@@ -86,7 +88,7 @@ export class CreatePorts {
     const now = new Date();
     const entities = ports.map((p) => this.entity(tx, p, macOf.get(p.id) as string, addressesOf.get(p.id) ?? [], now));
     await bindNewPorts(this.deps.securityGroups, entities.map((entity, i) => ({ entity, groups: groupsForNewPort(ports[i].draft.securityGroups, entity.portSecurityEnabled, entity.deviceOwner) })), onFailure);
-    // Written with the outbox rows at commit, one statement: nothing reads them again in this transaction.
+    // With the outbox rows at commit, one statement, when this create owns the transaction (see execute).
     await insertAtCommit(tx, PortEntity, entities.map(storedColumns) as Partial<PortEntity>[]);
     await insertAtCommit(tx, PortFixedIpEntity, entities.flatMap((e) => e.fixedIps.map(({ portId, subnetId, ipAddress, position }) => ({ portId, subnetId, ipAddress, position }))));
     await recordPortChanges(tx, 'created', entities.map(toPort));

@@ -30,7 +30,7 @@ export class BindPorts {
       const replaced = wanted.filter((r) => !r.newPort);
       const before = replaced.length > 0 ? await this.remove(tx, replaced.map((r) => r.portId)) : new Map<string, string[]>();
       const rows = wanted.flatMap((r) => r.securityGroupIds.map((securityGroupId, position) => ({ portId: r.portId, securityGroupId, projectId, position })));
-      // New ports' bindings go with the port rows at commit (one statement); replacements at once.
+      // New ports' bindings may go with the port rows at commit (a port create allows it); replacements at once.
       if (replaced.length === 0) await insertAtCommit(tx, PortBindingEntity, rows);
       else await insertRows(tx, PortBindingEntity, rows);
       const changed = wanted.filter((r) => (before.get(r.portId) ?? []).join() !== r.securityGroupIds.join());
