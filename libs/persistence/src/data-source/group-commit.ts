@@ -29,8 +29,8 @@ interface Waiting<Item, Result> {
 /**
  * Group commit for single-resource writes. A request that arrives while `concurrency` batches are
  * committing waits, and every request that waited goes out as one all-or-none call of `commitAll`
- * (one transaction, multi-row statements). Nothing is delayed on purpose: an idle server commits a
- * lone request at once. Each request keeps its own outcome: when a combined call fails (one bad
+ * (one transaction, multi-row statements). An idle server commits a lone request at once; the one
+ * deliberate wait is the gathering below. Each request keeps its own outcome: when a combined call fails (one bad
  * request), it has rolled back whole and every request in it is retried on its own, so only the
  * bad one fails, with its own error. A request made inside a unit of work is not batched: it joins
  * that transaction, as any nested write does.
