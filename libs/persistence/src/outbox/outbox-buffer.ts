@@ -68,11 +68,13 @@ export async function flushOutbox(tx: EntityManager): Promise<CommittedOutboxRow
   const rows = buffer.outbox;
   const written = await insertTogether(tx, [...buffer.atCommit, { target: OutboxEventEntity, rows }], rows.length > 0 ? ['id', 'event_id'] : []);
   if (rows.length === 0) return [];
-  // Matched by event id, not position: RETURNING promises no order.
+  // Matched by event id, not position: RETURNING promises no order. Ascending ids, so a repeated
+  // event id still gets its ids in recording order.
   const ids = new Map<string, string[]>();
-  for (const row of written) {
-    const eventId = row['event_id'] as string;
-    ids.set(eventId, [...(ids.get(eventId) ?? []), String(row['id'])].sort(compareIds));
+  for (const row of written.map((r) => ({ id: String(r['id']), eventId: r['event_id'] as string })).sort((a, b) => compareIds(a.id, b.id))) {
+    const same = ids.get(row.eventId);
+    if (same) same.push(row.id);
+    else ids.set(row.eventId, [row.id]);
   }
   return rows.map((row) => ({ ...row, id: ids.get(row.eventId)?.shift() as string }));
 }
