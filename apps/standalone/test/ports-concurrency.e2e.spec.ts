@@ -32,6 +32,19 @@ describe.each(storeKinds())('concurrent port creates and deletes on %s', (kind) 
     expect(again.filter((r) => r.status === 201)).toHaveLength(61);
   });
 
+  it('spills concurrent creates over to the next IPv4 subnet and fails only when both are full', async () => {
+    // Two /28s: 13 pool addresses each.
+    const { network, subnet: first } = await networkWithSubnet(f.api, '10.92.0.0/28');
+    const second = (await f.api.post<{ subnet: PortBody }>('/v2.0/subnets', { subnet: { network_id: network.id, ip_version: 4, cidr: '10.92.1.0/28' } })).body.subnet;
+    const attempts = await Promise.all(Array.from({ length: 60 }, () => f.api.post<{ port: PortBody }>('/v2.0/ports', { port: { network_id: network.id } })));
+    const created = attempts.filter((r) => r.status === 201).map((r) => r.body.port);
+    expect(created).toHaveLength(26);
+    expect(attempts.filter((r) => r.status === 409)).toHaveLength(34);
+    expect(created.every((p) => p.fixed_ips.length === 1)).toBe(true);
+    expect(new Set(created.map((p) => p.fixed_ips[0].ip_address)).size).toBe(26);
+    expect([await usedIps(first.id), await usedIps(second.id)]).toEqual([13, 13]);
+  });
+
   it('gives concurrent claims of one explicit address and one MAC to exactly one port', async () => {
     const { network } = await networkWithSubnet(f.api, '10.91.0.0/24');
     const ipRace = await Promise.all(Array.from({ length: 40 }, () => f.api.post('/v2.0/ports', { port: { network_id: network.id, fixed_ips: [{ ip_address: '10.91.0.77' }] } })));

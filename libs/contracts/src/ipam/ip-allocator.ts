@@ -19,6 +19,12 @@ export interface IpRequest {
   portId: string;
   /** A specific address; absent: the next free one from the subnet's pools. */
   ipAddress?: string;
+  /**
+   * Automatic requests only: further subnets to take the address from, in order, when the pools
+   * of `subnetId` are full (Neutron allocates from a network's IPv4 subnets in turn, and fails
+   * only when all of them are full). The allocation names the subnet that gave the address.
+   */
+  alternatives?: string[];
 }
 
 export interface IpAllocation {

@@ -36,7 +36,7 @@ export class InProcessIpAllocator implements IpAllocator {
   }
 
   async allocate(requests: IpRequest[]): Promise<IpAllocation[]> {
-    const allocated = await this.allocateIps.execute(requests.map((r) => ({ subnetId: r.subnetId, portId: r.portId, ipAddress: r.ipAddress })));
+    const allocated = await this.allocateIps.execute(requests.map((r) => ({ subnetId: r.subnetId, portId: r.portId, ipAddress: r.ipAddress, alternatives: r.alternatives })));
     return allocated.map((a, i) => ({ subnetId: a.subnetId, portId: requests[i].portId, ipAddress: a.ipAddress }));
   }
 

@@ -26,7 +26,7 @@ export const rangeChangesBody = z.object({
 });
 
 export const allocateBody = z.object({
-  requests: z.array(z.object({ subnetId: text, portId: text, ipAddress: text.nullish() })).max(10000),
+  requests: z.array(z.object({ subnetId: text, portId: text, ipAddress: text.nullish(), alternatives: z.array(text).max(1000).optional() })).max(10000),
 });
 
 export const releaseBody = z.object({

@@ -14,17 +14,21 @@ function slaacAddress(subnet: Subnet, mac: string): string {
 
 /**
  * Which addresses a port asks IPAM for (pure). Neutron's rules: with no fixed_ips, one address
- * from the first IPv4 subnet plus the SLAAC address of every auto-addressed IPv6 subnet (or, with
- * no IPv4 subnet, one address from the first other IPv6 subnet); with fixed_ips, exactly those,
- * each resolved to a subnet of the port's network.
+ * from the IPv4 subnets, one from the IPv6 subnets that are not auto-addressed (stateful or no
+ * mode), and the SLAAC address of every auto-addressed IPv6 subnet. Within each group the
+ * subnets are tried in turn, so only a network whose subnets of that group are all full fails.
+ * With fixed_ips: exactly those, each resolved to a subnet of the port's network.
  */
 export function planAddresses(networkId: string, portId: string, requested: FixedIpRequest[] | undefined, subnets: Subnet[], mac: string): IpRequest[] {
   if (requested === undefined) {
-    const v4 = subnets.find((s) => s.ip_version === 4);
+    const fromGroup = (group: Subnet[]): IpRequest[] =>
+      group.length === 0 ? [] : [{ subnetId: group[0].id, portId, ...(group.length > 1 ? { alternatives: group.slice(1).map((s) => s.id) } : {}) }];
     const auto = subnets.filter(isAutoAddressed).map((s) => ({ subnetId: s.id, portId, ipAddress: slaacAddress(s, mac) }));
-    const stateful = subnets.find((s) => s.ip_version === 6 && !isAutoAddressed(s));
-    const first = v4 ?? stateful;
-    return [...(first ? [{ subnetId: first.id, portId }] : []), ...auto];
+    return [
+      ...fromGroup(subnets.filter((s) => s.ip_version === 4)),
+      ...fromGroup(subnets.filter((s) => s.ip_version === 6 && !isAutoAddressed(s))),
+      ...auto,
+    ];
   }
   const plan = requested.map((r) => resolveOne(networkId, portId, r, subnets, mac));
   const seen = new Set<string>();

@@ -14,7 +14,8 @@ export class RestSubnetClient implements SubnetClient {
   }
 
   async listByNetwork(_projectId: string, networkId: string): Promise<Subnet[]> {
-    // Every subnet of the network, whoever owns it (a port on a shared network needs them all).
-    return (await restCall<{ subnets: Subnet[] }>(this.baseUrl, 'GET', `/v2.0/subnets?network_id=${encodeURIComponent(networkId)}`, undefined, this.headers)).subnets;
+    // Every subnet of the network, whoever owns it (a port on a shared network needs them all), oldest
+    // first as in process: a port takes its automatic address from the first subnet with room.
+    return (await restCall<{ subnets: Subnet[] }>(this.baseUrl, 'GET', `/v2.0/subnets?network_id=${encodeURIComponent(networkId)}&sort_key=created_at&sort_dir=asc&sort_key=id&sort_dir=asc`, undefined, this.headers)).subnets;
   }
 }

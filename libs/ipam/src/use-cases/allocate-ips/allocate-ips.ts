@@ -19,6 +19,8 @@ export interface IpAllocationRequest {
   ipAddress?: string | null;
   /** Alcor's ip_version: when given, it must be the subnet's. */
   ipVersion?: 4 | 6;
+  /** Automatic requests: subnets to fall back on, in order, when the pools of `subnetId` are full. */
+  alternatives?: string[];
 }
 
 export interface AllocatedIp {
@@ -36,6 +38,8 @@ interface Planned {
   address?: IpAddress;
   given?: string;
   ipVersion?: 4 | 6;
+  /** subnetId first, then the alternatives: where an automatic address may come from. */
+  candidates: string[];
 }
 
 /**
@@ -57,12 +61,10 @@ export class AllocateIps {
       const allocated: AllocatedIp[] = new Array(planned.length);
       // Explicit requests first, so an automatic pick in the same call cannot take them.
       for (const request of planned.filter((p) => p.address)) allocated[request.index] = await allocateExplicit(tx, ranges, request);
-      for (const [subnetId, requests] of groupBySubnet(planned.filter((p) => !p.address))) {
-        for (const allocation of await allocateAutomatic(tx, ranges.get(subnetId) as IpRangeEntity, requests)) allocated[allocation.index] = allocation.ip;
-      }
+      for (const { index, ip } of await allocateAutomatic(tx, ranges, planned.filter((p) => !p.address))) allocated[index] = ip;
       for (const range of ranges.values()) {
         const mine = allocated.filter((a) => a.subnetId === range.subnetId).map((a) => ({ ip_address: a.ipAddress, port_id: a.portId }));
-        await recordAllocationChange(tx, 'created', range, mine);
+        if (mine.length > 0) await recordAllocationChange(tx, 'created', range, mine);
       }
       return allocated;
     });
@@ -73,9 +75,13 @@ export class AllocateIps {
 function plan(request: IpAllocationRequest, index: number): Planned {
   if (!UUID_PATTERN.test(request.subnetId ?? '')) throw subnetNotFound(String(request.subnetId));
   const given = request.ipAddress ?? undefined;
+  const subnetId = request.subnetId.toLowerCase();
+  const alternatives = given === undefined ? (request.alternatives ?? []) : [];
+  for (const alternative of alternatives) if (!UUID_PATTERN.test(alternative ?? '')) throw subnetNotFound(String(alternative));
   return {
     index,
-    subnetId: request.subnetId.toLowerCase(),
+    subnetId,
+    candidates: [...new Set([subnetId, ...alternatives.map((a) => a.toLowerCase())])],
     portId: request.portId === null ? null : readUuid(request.portId, 'port_id'),
     address: given === undefined ? undefined : readIpAddress(given),
     given,
@@ -83,7 +89,11 @@ function plan(request: IpAllocationRequest, index: number): Planned {
   };
 }
 
-/** Locks each subnet's range once, in id order (a stable order cannot deadlock with another call). */
+/**
+ * Locks each requested subnet's range once, in id order (a stable order cannot deadlock with
+ * another call). Alternatives are locked when first needed: the lock is shared (FOR KEY SHARE),
+ * so allocators never wait for each other, whatever the order.
+ */
 async function lockRanges(tx: EntityManager, planned: Planned[]): Promise<Map<string, IpRangeEntity>> {
   const ranges = new Map<string, IpRangeEntity>();
   for (const subnetId of [...new Set(planned.map((p) => p.subnetId))].sort()) {
@@ -104,24 +114,50 @@ async function allocateExplicit(tx: EntityManager, ranges: Map<string, IpRangeEn
   return result(range, request.portId, ipAddress);
 }
 
-/** Automatic addresses for several requests on one subnet, all claimed together. */
-async function allocateAutomatic(tx: EntityManager, range: IpRangeEntity, requests: Planned[]): Promise<{ index: number; ip: AllocatedIp }[]> {
-  for (const request of requests) {
-    if (request.ipVersion !== undefined && request.ipVersion !== range.ipVersion) {
-      throw badRequest(`ip_version ${request.ipVersion} does not match subnet ${range.subnetId} (IPv${range.ipVersion})`);
+/**
+ * Automatic addresses, claimed together per subnet. A request whose subnet is full moves on to its
+ * next candidate subnet; IpAddressGenerationFailure only when a request has none left.
+ */
+async function allocateAutomatic(tx: EntityManager, ranges: Map<string, IpRangeEntity>, requests: Planned[]): Promise<{ index: number; ip: AllocatedIp }[]> {
+  const allocated: { index: number; ip: AllocatedIp }[] = [];
+  let pending = requests.map((request) => ({ request, candidate: 0 }));
+  while (pending.length > 0) {
+    const unfilled: typeof pending = [];
+    for (const [subnetId, group] of groupBy(pending, (p) => p.request.candidates[p.candidate])) {
+      const range = await rangeOf(tx, ranges, subnetId);
+      for (const { request } of group) {
+        if (request.ipVersion !== undefined && request.ipVersion !== range.ipVersion) {
+          throw badRequest(`ip_version ${request.ipVersion} does not match subnet ${range.subnetId} (IPv${range.ipVersion})`);
+        }
+      }
+      const addresses = await allocateFromPools(tx, poolSpaceOf(range), group.map((p) => p.request.portId));
+      group.forEach((p, i) => {
+        const address = addresses[i];
+        if (address !== undefined) allocated.push({ index: p.request.index, ip: result(range, p.request.portId, address) });
+        else if (p.candidate + 1 < p.request.candidates.length) unfilled.push({ request: p.request, candidate: p.candidate + 1 });
+        else throw ipAddressGenerationFailure(range.networkId);
+      });
     }
+    pending = unfilled;
   }
-  const addresses = await allocateFromPools(tx, poolSpaceOf(range), requests.map((r) => r.portId));
-  if (addresses.some((a) => a === undefined)) throw ipAddressGenerationFailure(range.networkId);
-  return requests.map((request, i) => ({ index: request.index, ip: result(range, request.portId, addresses[i] as string) }));
+  return allocated;
 }
 
-function groupBySubnet(requests: Planned[]): Map<string, Planned[]> {
-  const groups = new Map<string, Planned[]>();
-  for (const request of requests) {
-    const group = groups.get(request.subnetId);
-    if (group) group.push(request);
-    else groups.set(request.subnetId, [request]);
+async function rangeOf(tx: EntityManager, ranges: Map<string, IpRangeEntity>, subnetId: string): Promise<IpRangeEntity> {
+  const known = ranges.get(subnetId);
+  if (known) return known;
+  const range = await IpRangeRepository.lockForAllocation(tx, subnetId);
+  ranges.set(subnetId, range);
+  return range;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
   }
   return groups;
 }
