@@ -68,6 +68,13 @@ bootstrap() {
   touch "$ROOT/bootstrapped"
 }
 
+# Write-ahead logging, so a reader never blocks a writer: in the default rollback journal, catalog
+# writes (regions, services, endpoints) failed with "database is locked" after 5 s. The mode is
+# kept in the file; setting it on every `up` also converts a database bootstrapped before this.
+wal_mode() {
+  python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("PRAGMA journal_mode=WAL")' "$ROOT/keystone.db"
+}
+
 # uWSGI's http-socket closes the connection after every answer without saying so; a client that
 # reuses it races the close and gets ECONNRESET. "Connection: close" tells clients not to reuse.
 start() {
@@ -101,6 +108,7 @@ up() {
   install
   configure
   bootstrap
+  alive || wal_mode
   start
   service_user
   echo "KEYSTONE_URL=$URL/v3"

@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+
+/**
+ * The operators' tools the compatibility suites drive (deploy/local/tooling.sh up prints their
+ * paths). Unset outside CI: the suite is skipped with a warning; in CI a missing tool fails it.
+ */
+export const operatorTools = {
+  openstack: process.env.TEST_OPENSTACK_CLI,
+  terraform: process.env.TEST_TERRAFORM,
+  terraformPluginDir: process.env.TEST_TERRAFORM_PLUGIN_DIR,
+};
+
+/** describe, or describe.skip with a warning when a tool or Keystone is missing outside CI. */
+export function describeWithTools(name: string, needed: (string | undefined)[], body: () => void): void {
+  const ready = needed.every((v) => v !== undefined) && process.env.TEST_KEYSTONE_URL !== undefined;
+  if (!ready && process.env.CI !== 'true') console.warn(`SKIPPED ${name}: run deploy/local/keystone.sh up and deploy/local/tooling.sh up, and set the TEST_* paths they print`);
+  (ready || process.env.CI === 'true' ? describe : describe.skip)(name, body);
+}
+
+export interface ToolRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a tool to completion; a non-zero exit is a result, not an exception. */
+export function runTool(file: string, args: string[], options: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number }): Promise<ToolRun> {
+  return new Promise((resolve) => {
+    execFile(file, args, { env: options.env, cwd: options.cwd, timeout: options.timeoutMs ?? 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr: error && typeof error.code !== 'number' ? `${stderr}${String(error)}` : stderr });
+    });
+  });
+}
