@@ -79,6 +79,17 @@ else
   echo "SKIPPED real Keystone suite: deploy/local/keystone.sh up failed"
 fi
 
+# The operators' tools for the compatibility suites: the OpenStack CLI (Debian's package) and
+# Terraform with the OpenStack provider (built from the Go module proxy). Nothing to stop afterwards.
+if tooling_env=$(deploy/local/tooling.sh up) && grep -q '^TEST_TERRAFORM_PLUGIN_DIR=' <<<"$tooling_env"; then
+  while read -r pair; do export "${pair?}"; done < <(grep '^TEST_' <<<"$tooling_env")
+  echo "Operator tools: $TEST_OPENSTACK_CLI, $TEST_TERRAFORM, provider in $TEST_TERRAFORM_PLUGIN_DIR"
+elif [ "${CI:-}" = true ]; then
+  echo "The OpenStack CLI or Terraform's provider could not be installed; in CI that is a failure"; checks_failed=$((checks_failed + 1)); failed_names+=("operator tools")
+else
+  echo "SKIPPED OpenStack CLI and Terraform suites: deploy/local/tooling.sh up failed"
+fi
+
 step "proto generated code is up to date" bash tools/proto/check.sh
 step "typecheck (strict)" npx tsc -p tsconfig.check.json --noEmit
 step "lint (eslint + module boundaries)" npx nx run-many -t lint --skip-nx-cache --outputStyle=static
