@@ -3,13 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { apiClient, ApiClient } from '@alcor/testing';
-import { keystoneAdmin, keystoneAuthEnvironment, keystoneLogin, keystoneUrl, projectWithUser, registerNetworkEndpoint } from './keystone-admin';
+import { keystoneAdmin, keystoneAdminPassword, keystoneAuthEnvironment, keystoneLogin, keystoneUrl, projectWithUser, registerNetworkEndpoint } from './keystone-admin';
 import { describeWithTools, operatorTools, runTool, ToolRun } from './operator-tools';
 import { Body, startStandalone, StandaloneFixture } from './standalone-fixture';
 
 type PortBody = Body & { fixed_ips: { subnet_id: string; ip_address: string }[]; revision_number: number };
 
-/** One project's network as Terraform users write it: every resource kind the issue's managers serve. */
+/**
+ * One project's network as Terraform users write it: networks, subnets, a host route, a security
+ * group, ports, and L3 (a router with a gateway on the cloud's external network, an interface, a
+ * static route, a floating IP on a port). The external network is the cloud admin's, through a
+ * second provider, as in a real cloud where tenants cannot create one.
+ */
 function configuration(region: string, member: { user: string; password: string; project: string }): string {
   return `
 terraform {
@@ -26,6 +31,27 @@ provider "openstack" {
   tenant_name         = "${member.project}"
   user_domain_name    = "Default"
   project_domain_name = "Default"
+}
+provider "openstack" {
+  alias               = "admin"
+  auth_url            = "${keystoneUrl}"
+  region              = "${region}"
+  user_name           = "admin"
+  password            = "${keystoneAdminPassword}"
+  tenant_name         = "admin"
+  user_domain_name    = "Default"
+  project_domain_name = "Default"
+}
+resource "openstack_networking_network_v2" "public" {
+  provider = openstack.admin
+  name     = "tf-public"
+  external = true
+}
+resource "openstack_networking_subnet_v2" "public" {
+  provider    = openstack.admin
+  network_id  = openstack_networking_network_v2.public.id
+  cidr        = "203.0.113.0/24"
+  enable_dhcp = false
 }
 resource "openstack_networking_network_v2" "net" {
   name           = "tf-net"
@@ -86,6 +112,32 @@ resource "openstack_networking_port_v2" "auto" {
   network_id = openstack_networking_network_v2.net.id
   depends_on = [openstack_networking_subnet_v2.v4, openstack_networking_subnet_v2.v6]
 }
+resource "openstack_networking_router_v2" "router" {
+  name                = "tf-router"
+  external_network_id = openstack_networking_network_v2.public.id
+  depends_on          = [openstack_networking_subnet_v2.public]
+}
+resource "openstack_networking_router_interface_v2" "v4" {
+  router_id = openstack_networking_router_v2.router.id
+  subnet_id = openstack_networking_subnet_v2.v4.id
+}
+resource "openstack_networking_router_route_v2" "onward" {
+  router_id        = openstack_networking_router_v2.router.id
+  destination_cidr = "10.42.0.0/24"
+  next_hop         = "10.40.0.254"
+  depends_on       = [openstack_networking_router_interface_v2.v4]
+}
+resource "openstack_networking_floatingip_v2" "fip" {
+  pool       = openstack_networking_network_v2.public.name
+  depends_on = [openstack_networking_subnet_v2.public]
+}
+resource "openstack_networking_floatingip_associate_v2" "fip" {
+  floating_ip = openstack_networking_floatingip_v2.fip.address
+  port_id     = openstack_networking_port_v2.port.id
+  depends_on  = [openstack_networking_router_interface_v2.v4]
+}
+output "router_id" { value = openstack_networking_router_v2.router.id }
+output "fip_id" { value = openstack_networking_floatingip_v2.fip.id }
 output "port_id" { value = openstack_networking_port_v2.port.id }
 output "auto_ips" { value = openstack_networking_port_v2.auto.all_fixed_ips }
 output "network_id" { value = openstack_networking_network_v2.net.id }
@@ -97,7 +149,8 @@ output "sg_id" { value = openstack_networking_secgroup_v2.sg.id }
 /**
  * Terraform's OpenStack provider (terraform-provider-openstack, unchanged) against the standalone
  * control plane, found through Keystone's catalog: apply, a plan that must find no drift (every
- * attribute read back as written), an in-place update, and destroy leaving nothing behind.
+ * attribute read back as written), the result checked through the API, an in-place update, and
+ * destroy leaving nothing behind.
  */
 describeWithTools('Terraform with the OpenStack provider against the standalone control plane', [operatorTools.terraform, operatorTools.terraformPluginDir], () => {
   let f: StandaloneFixture;
@@ -134,7 +187,7 @@ describeWithTools('Terraform with the OpenStack provider against the standalone 
   }
   const succeeded = (run: ToolRun) => ({ code: run.code, errors: run.stderr.split('\n').filter((l) => l.startsWith('Error')) });
 
-  it('applies a network, subnets, a host route, a security group and ports; plans no drift; updates in place; destroys everything', async () => {
+  it('applies networks, subnets, a host route, a security group, ports, a router and a floating IP; plans no drift; updates in place; destroys everything', async () => {
     expect(succeeded(await terraform('apply', '-auto-approve'))).toEqual({ code: 0, errors: [] });
     const noDrift = await terraform('plan', '-detailed-exitcode');
     expect({ code: noDrift.code, plan: noDrift.code === 0 ? '' : noDrift.stdout }).toEqual({ code: 0, plan: '' });
@@ -156,6 +209,10 @@ describeWithTools('Terraform with the OpenStack provider against the standalone 
     expect(autoIps[1]).toMatch(/^fd00:40::/);
     const subnet = (await api.get<{ subnet: Body }>(`/v2.0/subnets/${String(out('v4_id'))}`)).body.subnet;
     expect(subnet.host_routes).toEqual([{ destination: '10.41.0.0/24', nexthop: '10.40.0.1' }]);
+    const router = (await api.get<{ router: Body }>(`/v2.0/routers/${String(out('router_id'))}`)).body.router;
+    expect(router).toMatchObject({ routes: [{ destination: '10.42.0.0/24', nexthop: '10.40.0.254' }], external_gateway_info: { network_id: expect.any(String) } });
+    const fip = (await api.get<{ floatingip: Body }>(`/v2.0/floatingips/${String(out('fip_id'))}`)).body.floatingip;
+    expect(fip).toMatchObject({ port_id: port.id, fixed_ip_address: '10.40.0.10', router_id: router.id, floating_ip_address: expect.stringMatching(/^203\.0\.113\./) });
 
     expect(succeeded(await terraform('apply', '-auto-approve', '-var', 'port_name=tf-renamed'))).toEqual({ code: 0, errors: [] });
     const renamed = (await api.get<{ port: PortBody }>(`/v2.0/ports/${String(out('port_id'))}`)).body.port;
@@ -166,6 +223,8 @@ describeWithTools('Terraform with the OpenStack provider against the standalone 
     expect(succeeded(await terraform('destroy', '-auto-approve'))).toEqual({ code: 0, errors: [] });
     expect((await api.get(`/v2.0/networks/${String(out('network_id'))}`)).status).toBe(404);
     expect((await api.get<{ ports: Body[] }>('/v2.0/ports')).body.ports).toEqual([]);
+    expect((await api.get<{ routers: Body[] }>('/v2.0/routers')).body.routers).toEqual([]);
+    expect((await api.get<{ floatingips: Body[] }>('/v2.0/floatingips')).body.floatingips).toEqual([]);
     const groups = (await api.get<{ security_groups: Body[] }>('/v2.0/security-groups')).body.security_groups;
     expect(groups.map((g) => g.name)).toEqual(['default']);
   }, 600_000);
