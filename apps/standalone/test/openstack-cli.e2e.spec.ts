@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { keystoneAdmin, keystoneAuthEnvironment, keystoneUrl, projectWithUser, registerNetworkEndpoint } from './keystone-admin';
-import { describeWithTools, operatorTools, runTool, ToolRun } from './operator-tools';
-import { startStandalone, StandaloneFixture } from './standalone-fixture';
+import { keystoneUrl } from './keystone-admin';
+import { describeWithTools, OperatorSetup, operatorTools, runTool, ToolRun, startBehindKeystone } from './operator-tools';
 
 type Json = Record<string, unknown>;
 
@@ -13,19 +10,15 @@ type Json = Record<string, unknown>;
  * operator runs it: a clouds.yaml with Keystone credentials, the network endpoint found in the catalog.
  */
 describeWithTools('the OpenStack CLI against the standalone control plane', [operatorTools.openstack], () => {
-  let f: StandaloneFixture;
+  let setup: OperatorSetup;
   let dir: string;
-  let unregister: (() => Promise<void>) | undefined;
   let projectId: string;
 
   beforeAll(async () => {
-    f = await startStandalone('pglite', keystoneAuthEnvironment);
-    const admin = await keystoneAdmin();
-    const member = await projectWithUser(admin, 'cli');
+    setup = await startBehindKeystone('cli');
+    const { member, region } = setup;
+    dir = setup.dir;
     projectId = member.projectId;
-    const region = `alcor-cli-${randomBytes(3).toString('hex')}`;
-    unregister = await registerNetworkEndpoint(admin, region, f.service.baseUrl);
-    dir = mkdtempSync(join(tmpdir(), 'alcor-cli-'));
     writeFileSync(
       join(dir, 'clouds.yaml'),
       [
@@ -44,11 +37,7 @@ describeWithTools('the OpenStack CLI against the standalone control plane', [ope
       ].join('\n'),
     );
   }, 120_000);
-  afterAll(async () => {
-    await unregister?.();
-    await f?.service.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => setup?.close());
 
   const cli = (...args: string[]): Promise<ToolRun> =>
     runTool(operatorTools.openstack ?? 'openstack', args, { env: { ...process.env, OS_CLIENT_CONFIG_FILE: join(dir, 'clouds.yaml'), OS_CLOUD: 'alcor', HOME: dir }, cwd: dir });

@@ -1,4 +1,10 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { keystoneAdmin, keystoneAuthEnvironment, projectWithUser, ProjectUser, registerNetworkEndpoint } from './keystone-admin';
+import { startStandalone, StandaloneFixture } from './standalone-fixture';
 
 /**
  * The operators' tools the compatibility suites drive (deploy/local/tooling.sh up prints their
@@ -31,4 +37,38 @@ export function runTool(file: string, args: string[], options: { env: NodeJS.Pro
       resolve({ code, stdout, stderr: error && typeof error.code !== 'number' ? `${stderr}${String(error)}` : stderr });
     });
   });
+}
+
+/** What a tool suite runs against: the server, the tool's project member, its region and work dir. */
+export interface OperatorSetup {
+  fixture: StandaloneFixture;
+  member: ProjectUser;
+  /** A region of its own whose catalog's network endpoint is the server. */
+  region: string;
+  dir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The standalone control plane behind Keystone, as a cloud runs it: a fresh project with a
+ * member user, and the server registered as the network service of a region of its own.
+ */
+export async function startBehindKeystone(prefix: string): Promise<OperatorSetup> {
+  const fixture = await startStandalone('pglite', keystoneAuthEnvironment);
+  const admin = await keystoneAdmin();
+  const member = await projectWithUser(admin, prefix);
+  const region = `alcor-${prefix}-${randomBytes(3).toString('hex')}`;
+  const unregister = await registerNetworkEndpoint(admin, region, fixture.service.baseUrl);
+  const dir = mkdtempSync(join(tmpdir(), `alcor-${prefix}-`));
+  return {
+    fixture,
+    member,
+    region,
+    dir,
+    async close() {
+      await unregister();
+      await fixture.service.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

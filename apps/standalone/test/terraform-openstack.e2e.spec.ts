@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { apiClient, ApiClient } from '@alcor/testing';
-import { keystoneAdmin, keystoneAdminPassword, keystoneAuthEnvironment, keystoneLogin, keystoneUrl, projectWithUser, registerNetworkEndpoint } from './keystone-admin';
-import { describeWithTools, operatorTools, runTool, ToolRun } from './operator-tools';
-import { Body, startStandalone, StandaloneFixture } from './standalone-fixture';
+import { keystoneAdminPassword, keystoneLogin, keystoneUrl } from './keystone-admin';
+import { describeWithTools, OperatorSetup, operatorTools, runTool, ToolRun, startBehindKeystone } from './operator-tools';
+import { Body } from './standalone-fixture';
 
 type PortBody = Body & { fixed_ips: { subnet_id: string; ip_address: string }[]; revision_number: number };
 
@@ -153,19 +151,15 @@ output "sg_id" { value = openstack_networking_secgroup_v2.sg.id }
  * destroy leaving nothing behind.
  */
 describeWithTools('Terraform with the OpenStack provider against the standalone control plane', [operatorTools.terraform, operatorTools.terraformPluginDir], () => {
-  let f: StandaloneFixture;
+  let setup: OperatorSetup;
   let dir: string;
-  let unregister: (() => Promise<void>) | undefined;
   let api: ApiClient;
 
   beforeAll(async () => {
-    f = await startStandalone('pglite', keystoneAuthEnvironment);
-    const admin = await keystoneAdmin();
-    const member = await projectWithUser(admin, 'tf');
-    const region = `alcor-tf-${randomBytes(3).toString('hex')}`;
-    unregister = await registerNetworkEndpoint(admin, region, f.service.baseUrl);
-    api = apiClient(f.service.baseUrl, { 'x-auth-token': await keystoneLogin(member.user, member.password, member.project) });
-    dir = mkdtempSync(join(tmpdir(), 'alcor-tf-'));
+    setup = await startBehindKeystone('tf');
+    const { member, region } = setup;
+    dir = setup.dir;
+    api = apiClient(setup.fixture.service.baseUrl, { 'x-auth-token': await keystoneLogin(member.user, member.password, member.project) });
     writeFileSync(join(dir, 'main.tf'), configuration(region, member));
     // The provider comes from deploy/local/tooling.sh's build, not the registry (out of reach here).
     writeFileSync(
@@ -176,9 +170,7 @@ describeWithTools('Terraform with the OpenStack provider against the standalone 
   afterAll(async () => {
     // Whatever a failed step left: destroy is idempotent.
     if (dir) await terraform('destroy', '-auto-approve');
-    await unregister?.();
-    await f?.service.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await setup?.close();
   }, 300_000);
 
   function terraform(...args: string[]): Promise<ToolRun> {
