@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The operators' own tools, for the compatibility suites that drive the Neutron API with them:
-# the OpenStack CLI (Debian's python3-openstackclient) and Terraform with the OpenStack provider
+# the OpenStack CLI (Debian's python3-openstackclient) and Terraform (or, where none is installed,
+# OpenTofu built from the Go module proxy) with the OpenStack provider
 # (terraform-provider-openstack, built from the Go module proxy: the Terraform registry is out of
 # reach here, so Terraform loads it through a dev_overrides CLI configuration).
 #   deploy/local/tooling.sh up|status
@@ -10,8 +11,8 @@ set -euo pipefail
 
 ROOT=${TOOLING_ROOT:-/tmp/alcor-tooling}
 PROVIDER_VERSION=${TF_OPENSTACK_PROVIDER_VERSION:-v3.4.0}
-# Only when no terraform is on PATH: the last 1.11 release, built from source.
-TERRAFORM_VERSION=${TERRAFORM_VERSION:-v1.11.4}
+# Only when no terraform is on PATH: OpenTofu, built from source.
+OPENTOFU_VERSION=${OPENTOFU_VERSION:-v1.10.7}
 PLUGIN_DIR=$ROOT/provider-$PROVIDER_VERSION
 export PATH=$PATH:/usr/local/go/bin
 
@@ -29,12 +30,17 @@ openstack_cli() {
 
 terraform_bin() {
   if command -v terraform >/dev/null 2>&1; then command -v terraform; return; fi
-  if [ ! -x "$ROOT/bin/terraform" ]; then
-    log "building terraform $TERRAFORM_VERSION with go install (log: $ROOT/terraform-build.log)"
+  # No terraform: OpenTofu (the open-source fork, same CLI, providers and configuration), built
+  # from the Go module proxy. `go install` refuses modules with replace directives, and
+  # terraform's module omits its nested modules, so OpenTofu is built in its own module directory.
+  if [ ! -x "$ROOT/bin/tofu" ]; then
+    log "no terraform on PATH: building OpenTofu $OPENTOFU_VERSION (about 3 min; log: $ROOT/tofu-build.log)"
     mkdir -p "$ROOT/bin"
-    GOBIN=$ROOT/bin go install "github.com/hashicorp/terraform@$TERRAFORM_VERSION" >"$ROOT/terraform-build.log" 2>&1
+    local dir
+    dir=$(go mod download -json "github.com/opentofu/opentofu@$OPENTOFU_VERSION" | python3 -c 'import json, sys; print(json.load(sys.stdin)["Dir"])')
+    (cd "$dir" && go build -o "$ROOT/bin/tofu" ./cmd/tofu) >"$ROOT/tofu-build.log" 2>&1
   fi
-  echo "$ROOT/bin/terraform"
+  echo "$ROOT/bin/tofu"
 }
 
 provider() {
@@ -57,7 +63,7 @@ up() {
 }
 
 status() {
-  command -v openstack >/dev/null 2>&1 && (command -v terraform >/dev/null 2>&1 || [ -x "$ROOT/bin/terraform" ]) &&
+  command -v openstack >/dev/null 2>&1 && (command -v terraform >/dev/null 2>&1 || [ -x "$ROOT/bin/tofu" ]) &&
     [ -x "$PLUGIN_DIR/terraform-provider-openstack" ] && echo ready || { echo missing; return 1; }
 }
 
